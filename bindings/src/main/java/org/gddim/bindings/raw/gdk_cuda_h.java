@@ -1,0 +1,69 @@
+package org.gddim.bindings.raw;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import org.gddim.bindings.NativeLibraries;
+
+/**
+ * Raw FFM bindings of {@code kernels-cu/include/gdk_cuda.h} version 0.1.0 (libgdk_cuda.so), jextract
+ * shape as in {@link gdk_h}. Buffers are device pointers; {@code eps} and {@code c} point to host memory.
+ * The CUDA backend that drives these arrives with issue D; until then only the drift test and the
+ * library probe use this class.
+ */
+@SuppressWarnings("unused")
+public final class gdk_cuda_h {
+    private gdk_cuda_h() {}
+
+    private static final class Lib {
+        static final SymbolLookup SYMBOL_LOOKUP = NativeLibraries.lookup(NativeLibraries.Library.GDK_CUDA);
+    }
+
+    static MemorySegment findOrThrow(String symbol) {
+        return Lib.SYMBOL_LOOKUP.find(symbol).orElseThrow(() -> new UnsatisfiedLinkError("unresolved symbol: " + symbol));
+    }
+
+    // ---- uint32_t gdk_cuda_version(void) -----------------------------------------------------------------
+    private static final class gdk_cuda_version {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(gdk_h.C_INT);
+        static final MemorySegment ADDR = findOrThrow("gdk_cuda_version");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor gdk_cuda_version$descriptor() { return gdk_cuda_version.DESC; }
+    public static MethodHandle gdk_cuda_version$handle() { return gdk_cuda_version.HANDLE; }
+    public static MemorySegment gdk_cuda_version$address() { return gdk_cuda_version.ADDR; }
+
+    public static int gdk_cuda_version() {
+        try {
+            return (int) gdk_cuda_version.HANDLE.invokeExact();
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    // ---- gdk_status gdk_cuda_ei_step_f32(gdk_stream stream, int64_t n, float *u_out, const float *u,
+    //        double a, int32_t k, const float *const *eps, const double *c, const float *z, double s) -----
+    private static final class gdk_cuda_ei_step_f32 {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(gdk_h.C_INT, gdk_h.C_POINTER, gdk_h.C_LONG,
+                gdk_h.C_POINTER, gdk_h.C_POINTER, gdk_h.C_DOUBLE, gdk_h.C_INT, gdk_h.C_POINTER, gdk_h.C_POINTER,
+                gdk_h.C_POINTER, gdk_h.C_DOUBLE);
+        static final MemorySegment ADDR = findOrThrow("gdk_cuda_ei_step_f32");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor gdk_cuda_ei_step_f32$descriptor() { return gdk_cuda_ei_step_f32.DESC; }
+    public static MethodHandle gdk_cuda_ei_step_f32$handle() { return gdk_cuda_ei_step_f32.HANDLE; }
+    public static MemorySegment gdk_cuda_ei_step_f32$address() { return gdk_cuda_ei_step_f32.ADDR; }
+
+    public static int gdk_cuda_ei_step_f32(MemorySegment stream, long n, MemorySegment u_out, MemorySegment u,
+            double a, int k, MemorySegment eps, MemorySegment c, MemorySegment z, double s) {
+        try {
+            return (int) gdk_cuda_ei_step_f32.HANDLE.invokeExact(stream, n, u_out, u, a, k, eps, c, z, s);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package org.gddim.backend;
+
+/** A backend-owned array of {@link #length()} elements (layout in the package doc). */
+public sealed interface Buffer permits HostBuffer {
+    long length();
+
+    DType dtype();
+}

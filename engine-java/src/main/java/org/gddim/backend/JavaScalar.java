@@ -1,0 +1,78 @@
+package org.gddim.backend;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.gddim.process.Structure;
+
+/**
+ * The reference backend: plain Java, one element at a time, every update computed in double and rounded
+ * once to the buffer type. It also runs in float64 ({@link DType#F64}), which the convergence tests use so
+ * that solver error is not hidden by float32 rounding. Slow by design; obviously correct is its job.
+ */
+public final class JavaScalar implements Backend {
+    private final Arena arena = Arena.ofShared();
+    private final DType dtype;
+
+    public JavaScalar(DType dtype) {
+        this.dtype = dtype;
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.JAVA;
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public HostBuffer allocate(long length) {
+        MemorySegment segment = arena.allocate(length * dtype.bytes(), 64);
+        return new HostBuffer(segment, dtype, length);
+    }
+
+    @Override
+    public void write(Buffer dst, long offset, float[] src) {
+        host(dst).write(offset, src);
+    }
+
+    @Override
+    public void read(Buffer src, long offset, float[] dst) {
+        host(src).read(offset, dst);
+    }
+
+    @Override
+    public void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c,
+            int k) {
+        switch (structure) {
+            case SCALAR -> scalarStep(n, host(dst), host(src), psi[0], eps, c, k);
+        }
+    }
+
+    private static void scalarStep(long n, HostBuffer dst, HostBuffer src, double a, Buffer[] eps, double[][] c, int k) {
+        HostBuffer[] e = new HostBuffer[k];
+        for (int j = 0; j < k; j++) {
+            e[j] = host(eps[j]);
+        }
+        for (long i = 0; i < n; i++) {
+            double x = a * src.get(i);
+            for (int j = 0; j < k; j++) {
+                x += c[j][0] * e[j].get(i);
+            }
+            dst.set(i, x);
+        }
+    }
+
+    static HostBuffer host(Buffer buffer) {
+        return switch (buffer) {
+            case HostBuffer h -> h;
+        };
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

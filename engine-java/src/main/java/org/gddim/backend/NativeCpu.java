@@ -1,0 +1,77 @@
+package org.gddim.backend;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import org.gddim.bindings.Gdk;
+import org.gddim.bindings.Kernels;
+import org.gddim.process.Structure;
+
+/**
+ * The CPU backend: float32 buffers in native memory, each fused step one call into libgdk's C kernel
+ * (kernels-cu/src/cpu) through FFM on the buffers' own segments, with no copies. Use from one thread at a
+ * time (it owns one argument block).
+ */
+public final class NativeCpu implements Backend {
+    private final Arena arena = Arena.ofShared();
+    private final Kernels kernels;
+    private final MemorySegment[] epsSegments = new MemorySegment[Gdk.MAX_EPS];
+    private final double[] coefficients = new double[Gdk.MAX_EPS];
+
+    /** Loads libgdk; throws {@link org.gddim.bindings.LibraryUnavailableException} saying why it cannot. */
+    public NativeCpu() {
+        this.kernels = Gdk.load().kernels();
+    }
+
+    @Override
+    public BackendKind kind() {
+        return BackendKind.NATIVE;
+    }
+
+    @Override
+    public DType dtype() {
+        return DType.F32;
+    }
+
+    @Override
+    public HostBuffer allocate(long length) {
+        return new HostBuffer(arena.allocate(length * 4, 64), DType.F32, length);
+    }
+
+    @Override
+    public void write(Buffer dst, long offset, float[] src) {
+        JavaScalar.host(dst).write(offset, src);
+    }
+
+    @Override
+    public void read(Buffer src, long offset, float[] dst) {
+        JavaScalar.host(src).read(offset, dst);
+    }
+
+    @Override
+    public void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c,
+            int k) {
+        switch (structure) {
+            case SCALAR -> {
+                for (int j = 0; j < k; j++) {
+                    epsSegments[j] = segment(eps[j]);
+                    coefficients[j] = c[j][0];
+                }
+                kernels.eiStepF32(n, segment(dst), segment(src), psi[0], epsSegments, coefficients, k, null, 0.0);
+            }
+        }
+    }
+
+    private static MemorySegment segment(Buffer buffer) {
+        HostBuffer host = JavaScalar.host(buffer);
+        if (host.dtype() != DType.F32) {
+            throw new IllegalArgumentException("the native backend runs float32 buffers, got " + host.dtype());
+        }
+        return host.segment();
+    }
+
+    @Override
+    public void close() {
+        kernels.close();
+        arena.close();
+    }
+}

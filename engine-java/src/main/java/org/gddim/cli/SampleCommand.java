@@ -1,0 +1,121 @@
+package org.gddim.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.gddim.backend.BackendKind;
+import org.gddim.job.JobException;
+import org.gddim.job.RunListener;
+import org.gddim.job.SampleJob;
+import org.gddim.job.SampleRun;
+import org.gddim.process.ProcessKind;
+import org.gddim.schedule.GridKind;
+import org.gddim.solver.Corrector;
+import org.gddim.solver.SolverKind;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gddim sample}: draw samples and write samples.npy, manifest.json and (2-D data) samples.png. */
+@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {"Draw samples from a diffusion model and write OUT/samples.npy (float32, shape (N, D...)), "
+                + "OUT/manifest.json and, for 2-D data, OUT/samples.png.",
+                "The output is the state at t_min (no extra denoising step). An interrupted run resumes when "
+                        + "started again with the same settings.%n"})
+final class SampleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--process", paramLabel = "PROCESS", defaultValue = "vp", converter = CliEnums.Processes.class,
+            completionCandidates = CliEnums.Processes.class,
+            description = "Forward process: ${COMPLETION-CANDIDATES}.")
+    ProcessKind process;
+
+    @Option(names = "--model", paramLabel = "MODEL", defaultValue = "default",
+            description = "Score model: 'default' (embedded 2-D Gaussian mixture) or gmm:FILE.json.")
+    String model;
+
+    @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "gddim", converter = CliEnums.Solvers.class,
+            completionCandidates = CliEnums.Solvers.class, description = "Solver: ${COMPLETION-CANDIDATES}.")
+    SolverKind solver;
+
+    @Option(names = "--order", paramLabel = "Q",
+            description = "Multistep order q = 1..4 (eps values per step; q = 1 is DDIM). Default: 1 for ddim, 2 for gddim.")
+    Integer order;
+
+    @Option(names = "--corrector", paramLabel = "MODE", defaultValue = "none", converter = CliEnums.Correctors.class,
+            completionCandidates = CliEnums.Correctors.class,
+            description = "gddim corrector: ${COMPLETION-CANDIDATES} (pec: 1 NFE/step, order q+1; pece: 2 NFE/step).")
+    Corrector corrector;
+
+    @Option(names = "--nfe", paramLabel = "N", defaultValue = "20",
+            description = "Budget of network evaluations; the grid gets as many steps as fit.")
+    int nfe;
+
+    @Option(names = "--grid", paramLabel = "GRID", defaultValue = "logsnr", converter = CliEnums.Grids.class,
+            completionCandidates = CliEnums.Grids.class, description = "Time grid: ${COMPLETION-CANDIDATES}.")
+    GridKind grid;
+
+    @Option(names = "--t-max", paramLabel = "T", description = "Start time (default: the process' own, e.g. 1 for vp).")
+    Double tMax;
+
+    @Option(names = "--t-min", paramLabel = "T", description = "End time (default: the process' own, e.g. 1e-3 for vp).")
+    Double tMin;
+
+    @Option(names = "--n", paramLabel = "COUNT", defaultValue = "1000", description = "Number of samples.")
+    long count;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the starting noise (sample i's noise depends only on the seed and i).")
+    long seed;
+
+    @Option(names = "--init-noise", paramLabel = "FILE.npy",
+            description = "Standard-normal draws z of shape (COUNT, D...) to start from instead of --seed "
+                    + "(x_T = prior_std(T) * z).")
+    Path initNoise;
+
+    @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "native", converter = CliEnums.Backends.class,
+            completionCandidates = CliEnums.Backends.class,
+            description = "Where the solver steps run: ${COMPLETION-CANDIDATES} (see `gddim info`).")
+    BackendKind backend;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Samples per batch (default: about 4M floats per buffer).")
+    Integer batch;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if missing).")
+    Path out;
+
+    @Option(names = "--force", description = "Replace earlier results in DIR and discard an unfinished run there.")
+    boolean force;
+
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Progress bar on stderr: auto (when stderr is a terminal), on, off.")
+    String progress;
+
+    @Override
+    public Integer call() throws IOException {
+        int q = order != null ? order : solver == SolverKind.DDIM ? 1 : 2;
+        if (batch != null && batch < 1) {
+            throw new JobException("--batch must be at least 1, got " + batch);
+        }
+        SampleJob job = new SampleJob(process, SampleJob.model(model), solver, q, corrector, grid, nfe,
+                tMax == null ? Double.NaN : tMax, tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend,
+                batch == null ? SampleJob.AUTO_BATCH : batch, out, force);
+        RunListener listener = switch (progress) {
+            case "on" -> new ProgressListener();
+            case "off" -> RunListener.NONE;
+            case "auto" -> ProgressListener.interactive() ? new ProgressListener() : RunListener.NONE;
+            default -> throw new JobException("--progress must be auto, on or off, got '" + progress + "'");
+        };
+        SampleRun.Result r = SampleRun.execute(job, listener);
+        var w = spec.commandLine().getOut();
+        w.printf("wrote %s (%d samples, %s, NFE %d, %d steps, %.2f s%s)%n", r.samples(), count, job.createSolver().describe(),
+                r.nfe(), r.steps(), r.seconds(), r.resumedSamples() > 0 ? ", resumed after " + r.resumedSamples() + " samples" : "");
+        w.printf("wrote %s%n", r.manifest());
+        if (r.plot() != null) {
+            w.printf("wrote %s%n", r.plot());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,83 @@
+package org.gddim.job;
+
+import java.nio.file.Path;
+import org.gddim.backend.BackendKind;
+import org.gddim.process.ProcessKind;
+import org.gddim.schedule.GridKind;
+import org.gddim.solver.Corrector;
+import org.gddim.solver.Solver;
+import org.gddim.solver.SolverKind;
+
+/**
+ * Everything one sampling job needs, validated once in the compact constructor (llama3.java's Options): a
+ * job that exists is internally consistent; what needs files (model, noise, output folder) is checked by
+ * {@link SampleRun} before it writes anything.
+ *
+ * @param tMax start time, NaN for the process default
+ * @param tMin end (output) time, NaN for the process default
+ * @param initNoise standard-normal draws of shape (count, D...), or null to draw them from {@code seed}
+ * @param batch samples per batch, or {@link #AUTO_BATCH} for about 4M floats per state buffer (memory per
+ *     batch: (eps slots + 2) * batch * D floats)
+ * @param force overwrite earlier results in {@code out}, and discard an unfinished run there
+ */
+public record SampleJob(ProcessKind process, ModelSource model, SolverKind solver, int order, Corrector corrector,
+        GridKind grid, int nfe, double tMax, double tMin, long count, long seed, Path initNoise, BackendKind backend,
+        int batch, Path out, boolean force) {
+
+    /** Batch size chosen from the data size: {@code max(1, 2^22 / D)} samples. */
+    public static final int AUTO_BATCH = 0;
+
+    public SampleJob {
+        if (process == null || model == null || solver == null || corrector == null || grid == null || backend == null) {
+            throw new JobException("process, model, solver, corrector, grid and backend are required");
+        }
+        if (out == null) {
+            throw new JobException("an output folder is required (--out DIR)");
+        }
+        if (count < 1) {
+            throw new JobException("--n must be at least 1, got " + count);
+        }
+        if (batch < 0) {
+            throw new JobException("--batch must be at least 1, got " + batch);
+        }
+        if (nfe < 1) {
+            throw new JobException("--nfe must be at least 1, got " + nfe);
+        }
+        Solver s = createSolver(solver, order, corrector);
+        if (nfe < s.minNfe()) {
+            throw new JobException("--nfe " + nfe + " is less than " + s.minNfe() + ", the smallest budget of "
+                    + s.describe() + " (a method of order " + order + " needs at least " + s.minNfe()
+                    + " evaluations); raise --nfe or lower --order");
+        }
+        if (!Double.isNaN(tMax) && !Double.isNaN(tMin) && !(tMin < tMax)) {
+            throw new JobException("--t-min " + tMin + " must be below --t-max " + tMax);
+        }
+        if ((!Double.isNaN(tMin) && !(tMin > 0)) || (!Double.isNaN(tMax) && !(tMax > 0))) {
+            throw new JobException("--t-min and --t-max must be positive");
+        }
+    }
+
+    /** Samples per batch for data of {@code dim} elements. */
+    public int batchFor(int dim) {
+        long b = batch == AUTO_BATCH ? Math.max(1, (1L << 22) / dim) : batch;
+        return (int) Math.min(b, count);
+    }
+
+    /** Parses a model source ("default" or "gmm:FILE.json"). */
+    public static ModelSource model(String spec) {
+        return ModelSource.parse(spec);
+    }
+
+    /** The solver this job runs. */
+    public Solver createSolver() {
+        return createSolver(solver, order, corrector);
+    }
+
+    private static Solver createSolver(SolverKind kind, int order, Corrector corrector) {
+        try {
+            return kind.create(order, corrector);
+        } catch (IllegalArgumentException e) {
+            throw new JobException(e.getMessage());
+        }
+    }
+}

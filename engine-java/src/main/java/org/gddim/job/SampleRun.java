@@ -1,0 +1,211 @@
+package org.gddim.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gddim.backend.Backend;
+import org.gddim.backend.Backends;
+import org.gddim.bindings.NativeException;
+import org.gddim.io.AtomicFiles;
+import org.gddim.io.JsonFiles;
+import org.gddim.io.Npy;
+import org.gddim.io.Plots;
+import org.gddim.model.GaussianMixture;
+import org.gddim.model.GmmJson;
+import org.gddim.model.GmmScore;
+import org.gddim.model.ScoreModel;
+import org.gddim.process.Process;
+import org.gddim.schedule.TimeGrid;
+import org.gddim.schedule.TimeGrids;
+import org.gddim.solver.Plan;
+import org.gddim.solver.Sampler;
+import org.gddim.solver.SamplerState;
+import org.gddim.solver.Solver;
+
+/**
+ * Executes a {@link SampleJob}: validates every input (model, plan, noise file, backend) before touching the
+ * output folder, then samples batch by batch, each batch an atomic shard, so an interrupted job resumes
+ * where it stopped and a failed one loses nothing already finished.
+ */
+public final class SampleRun {
+    private SampleRun() {}
+
+    /** What a finished job produced. */
+    public record Result(Path samples, Path manifest, Path plot, int nfe, int steps, long resumedSamples,
+            double seconds) {}
+
+    public static Result execute(SampleJob job, RunListener listener) throws IOException {
+        long start = System.nanoTime();
+        Process process = job.process().create();
+        double tMax = Double.isNaN(job.tMax()) ? process.defaultTMax() : job.tMax();
+        double tMin = Double.isNaN(job.tMin()) ? process.defaultTMin() : job.tMin();
+        if (tMax > process.tLimit()) {
+            throw new JobException("--t-max " + tMax + " is beyond the " + process.name() + " process' limit " + process.tLimit());
+        }
+        if (!(tMin < tMax)) {
+            throw new JobException("t_min " + tMin + " must be below T " + tMax);
+        }
+        GaussianMixture gmm = switch (job.model()) {
+            case ModelSource.Default d -> GmmJson.defaultMixture();
+            case ModelSource.GmmFile f -> GmmJson.read(f.file());
+        };
+        ScoreModel model = new GmmScore(gmm, process);
+        int dim = model.shape().size();
+        Solver solver = job.createSolver();
+        Plan plan;
+        TimeGrid grid;
+        try {
+            grid = TimeGrids.make(job.grid(), process, tMax, tMin, solver.stepsFor(job.nfe()));
+            plan = solver.plan(process, grid);
+        } catch (IllegalArgumentException e) {
+            throw new JobException(e.getMessage(), e);
+        }
+        NoiseSource noise = job.initNoise() == null
+                ? new NoiseSource.Seeded(job.seed(), dim)
+                : NoiseSource.FromFile.open(job.initNoise(), job.count(), model.shape());
+        int batch = job.batchFor(dim);
+        int batches = (int) ((job.count() + batch - 1) / batch);
+        Map<String, Object> settings = settings(job, process, tMax, tMin, plan, model, noise, batch);
+        try (Backend backend = Backends.open(job.backend())) {
+            OutputFolder folder = OutputFolder.prepare(job.out(), JsonFiles.toJson(settings), job.force());
+            long done = 0;
+            for (int b = 0; b < batches; b++) {
+                if (folder.batchDone(b, rows(job, batch, b))) {
+                    done += rows(job, batch, b);
+                }
+            }
+            listener.begin((long) batches * grid.steps(), done / batch * grid.steps(), plan.method());
+            double priorStd = process.priorStd(tMax);
+            SamplerState full = null;
+            float[] buffer = new float[batch * dim];
+            double sampling = 0;
+            for (int b = 0; b < batches; b++) {
+                int rows = (int) rows(job, batch, b);
+                if (folder.batchDone(b, rows)) {
+                    continue;
+                }
+                SamplerState state = rows == batch ? full : null;
+                if (state == null) {
+                    state = new SamplerState(backend, plan, rows, dim);
+                    if (rows == batch) {
+                        full = state;
+                    }
+                }
+                float[] x = rows == batch ? buffer : new float[rows * dim];
+                noise.fill((long) b * batch, rows, x);
+                for (int i = 0; i < x.length; i++) {
+                    x[i] *= (float) priorStd;
+                }
+                backend.write(state.u(), 0, x);
+                long t0 = System.nanoTime();
+                try {
+                    Sampler.run(plan, model, backend, state, (step, steps, t) -> listener.step());
+                } catch (NativeException e) {
+                    throw new IOException("the " + job.backend() + " backend failed in batch " + b + ": " + e.getMessage(), e);
+                }
+                sampling += (System.nanoTime() - t0) / 1e9;
+                backend.read(state.u(), 0, x);
+                checkFinite(x, dim, (long) b * batch);
+                Npy.write(folder.batchFile(b), shape(rows, model.shape().dims()), x);
+            }
+            listener.end();
+            Path samples = folder.assemble(batches, shape(job.count(), model.shape().dims()));
+            Path plot = null;
+            if (dim == 2) {
+                int shown = (int) Math.min(job.count(), 20_000);
+                float[] xy = new float[shown * 2];
+                Npy.readRows(samples, Npy.readHeader(samples), 0, shown, xy);
+                plot = folder.dir().resolve(OutputFolder.PLOT);
+                Plots.scatter(plot, job.count() + " samples, " + plan.method() + ", NFE " + plan.nfe() + ", " + job.grid()
+                        + " grid (" + shown + " shown)", xy, shown);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Map<String, Object> manifest = manifest(settings, job, plan, done, sampling, seconds, samples, plot);
+            Path manifestFile = folder.writeManifest(manifest);
+            folder.deletePartial();
+            return new Result(samples, manifestFile, plot, plan.nfe(), grid.steps(), done, seconds);
+        } catch (IOException e) {
+            throw new IOException(AtomicFiles.describe(e), e);
+        }
+    }
+
+    private static long rows(SampleJob job, int batch, int b) {
+        return Math.min(batch, job.count() - (long) b * batch);
+    }
+
+    private static long[] shape(long rows, int[] dims) {
+        long[] s = new long[dims.length + 1];
+        s[0] = rows;
+        for (int i = 0; i < dims.length; i++) {
+            s[i + 1] = dims[i];
+        }
+        return s;
+    }
+
+    private static void checkFinite(float[] x, int dim, long firstSample) {
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                bad++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (bad > 0) {
+            throw new JobException("sampling produced " + bad + " non-finite values (first in sample "
+                    + (firstSample + first / dim) + "); the model or the settings are numerically unstable. "
+                    + "Finished batches are kept for a resumed run");
+        }
+    }
+
+    /** Settings that determine the samples; also the resume fingerprint. */
+    private static Map<String, Object> settings(SampleJob job, Process process, double tMax, double tMin, Plan plan,
+            ScoreModel model, NoiseSource noise, int batch) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("process", process.name());
+        s.put("model", job.model().toString());
+        s.put("model_description", model.describe());
+        s.put("data_shape", model.shape().dims());
+        s.put("solver", job.solver().cliName());
+        s.put("method", plan.method());
+        s.put("order", job.order());
+        s.put("corrector", job.corrector().cliName());
+        s.put("grid", job.grid().cliName());
+        s.put("nfe_budget", job.nfe());
+        s.put("nfe", plan.nfe());
+        s.put("steps", plan.grid().steps());
+        s.put("t_max", tMax);
+        s.put("t_min", tMin);
+        s.put("prior_std", process.priorStd(tMax));
+        s.put("n", job.count());
+        s.put("seed", job.seed());
+        s.put("noise", noise.describe());
+        s.put("backend", job.backend().cliName());
+        s.put("batch", batch);
+        return s;
+    }
+
+    private static Map<String, Object> manifest(Map<String, Object> settings, SampleJob job, Plan plan, long resumed,
+            double sampling, double seconds, Path samples, Path plot) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", "gddim-run-manifest");
+        m.put("format_version", 1);
+        EngineVersion v = EngineVersion.current();
+        m.put("engine", Map.of("version", v.version(), "commit", v.commit()));
+        m.put("created", Instant.now().toString());
+        m.put("settings", settings);
+        m.put("grid_times", plan.grid().t());
+        m.put("timings", Map.of("total_seconds", seconds, "sampling_seconds", sampling,
+                "samples_per_second", sampling > 0 ? (job.count() - resumed) / sampling : 0.0,
+                "resumed_samples", resumed));
+        m.put("machine", Map.of("java", System.getProperty("java.vm.name") + " " + Runtime.version(),
+                "os", System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                "cpus", Runtime.getRuntime().availableProcessors()));
+        m.put("outputs", plot == null ? List.of(samples.getFileName().toString())
+                : List.of(samples.getFileName().toString(), plot.getFileName().toString()));
+        return m;
+    }
+}

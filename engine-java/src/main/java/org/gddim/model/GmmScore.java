@@ -1,0 +1,191 @@
+package org.gddim.model;
+
+import java.util.stream.IntStream;
+import org.gddim.backend.Buffer;
+import org.gddim.backend.HostBuffer;
+import org.gddim.process.Process;
+import org.gddim.process.ScalarProcess;
+
+/**
+ * The exact eps of a Gaussian-mixture data law under a scalar process (gddim-spec.md 8.1-8.2): the
+ * diffused law is {@code sum_k w_k N(a_t m_k, a_t^2 S_k + sigma_t^2 I)}, its score
+ * {@code sum_k pi_k(u) C_k^{-1}(mu_k - u)} with responsibilities {@code pi_k} from a log-sum-exp, and
+ * {@code eps = -sigma_t * score}. All in double, through each component's eigenbasis. This is the test oracle
+ * of the solvers and the engine's embedded default model; it runs on host (CPU) buffers.
+ */
+public final class GmmScore implements ScoreModel {
+    /** Below this many multiply-adds per call the batch runs on the calling thread. */
+    private static final long PARALLEL_WORK = 1L << 16;
+
+    private final GaussianMixture gmm;
+    private final ScalarProcess process;
+
+    public GmmScore(GaussianMixture gmm, Process process) {
+        this.gmm = gmm;
+        this.process = switch (process) {
+            case ScalarProcess scalar -> scalar;
+        };
+    }
+
+    public GaussianMixture mixture() {
+        return gmm;
+    }
+
+    @Override
+    public DataShape shape() {
+        return gmm.shape();
+    }
+
+    @Override
+    public String describe() {
+        return "exact GMM score, K=" + gmm.components() + ", D=" + gmm.dim() + ", process " + process.name();
+    }
+
+    @Override
+    public void eps(Buffer u, double t, Buffer out, int batch) {
+        HostBuffer in = host(u);
+        HostBuffer res = host(out);
+        int d = gmm.dim();
+        long work = (long) batch * gmm.components() * d * (gmm.bases()[0] == null ? 1 : d);
+        int chunks = work < PARALLEL_WORK ? 1 : Math.min(batch, 4 * Runtime.getRuntime().availableProcessors());
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            Evaluator ev = evaluator();
+            double[] row = new double[d];
+            double[] eps = new double[d];
+            for (int b = (int) ((long) batch * chunk / chunks); b < (long) batch * (chunk + 1) / chunks; b++) {
+                in.read((long) b * d, row);
+                ev.eps(row, t, eps);
+                res.write((long) b * d, eps);
+            }
+        });
+    }
+
+    /** A per-thread evaluator with its own scratch (not thread-safe). */
+    public Evaluator evaluator() {
+        return new Evaluator();
+    }
+
+    private static HostBuffer host(Buffer buffer) {
+        return switch (buffer) {
+            case HostBuffer h -> h;
+        };
+    }
+
+    /** Exact eps and score of one sample, in double; caches the per-time quantities of the last t. */
+    public final class Evaluator {
+        private final int k = gmm.components();
+        private final int d = gmm.dim();
+        private final double[][] inverse = new double[k][d]; // 1 / (a^2 lambda + sigma^2), eigen coordinates
+        private final double[] logNormaliser = new double[k]; // log w_k - 1/2 log det C_k
+        private final double[][] v = new double[k][d]; // C_k^{-1} (u - mu_k) in eigen coordinates
+        private final double[] diff = new double[d];
+        private final double[] logits = new double[k];
+        private double time = Double.NaN;
+        private double alpha;
+        private double sigma;
+
+        private Evaluator() {}
+
+        private void prepare(double t) {
+            if (t == time) {
+                return;
+            }
+            time = t;
+            alpha = process.alpha(t);
+            sigma = process.sigma(t);
+            double a2 = alpha * alpha;
+            double s2 = sigma * sigma;
+            for (int c = 0; c < k; c++) {
+                double logDet = 0;
+                for (int i = 0; i < d; i++) {
+                    double variance = a2 * gmm.eigenvalues()[c][i] + s2;
+                    inverse[c][i] = 1 / variance;
+                    logDet += Math.log(variance);
+                }
+                logNormaliser[c] = Math.log(gmm.weights()[c]) - 0.5 * logDet;
+            }
+        }
+
+        /** {@code log p_t(u)}, the diffused mixture density (for tests of the score by finite differences). */
+        public double logDensity(double[] u, double t) {
+            prepare(t);
+            double max = Double.NEGATIVE_INFINITY;
+            double[] raw = new double[k];
+            for (int c = 0; c < k; c++) {
+                double[] m = gmm.means()[c];
+                double[][] basis = gmm.bases()[c];
+                double quad = 0;
+                for (int j = 0; j < d; j++) {
+                    double y = 0;
+                    for (int i = 0; i < d; i++) {
+                        double diffI = u[i] - alpha * m[i];
+                        y += (basis == null ? (i == j ? 1 : 0) : basis[i][j]) * diffI;
+                    }
+                    quad += y * y * inverse[c][j];
+                }
+                raw[c] = logNormaliser[c] - 0.5 * quad;
+                max = Math.max(max, raw[c]);
+            }
+            double sum = 0;
+            for (double r : raw) {
+                sum += Math.exp(r - max);
+            }
+            return max + Math.log(sum) - 0.5 * d * Math.log(2 * Math.PI);
+        }
+
+        /** {@code out = eps(u, t) = -sigma_t * score(u, t)}. */
+        public void eps(double[] u, double t, double[] out) {
+            score(u, t, out);
+            for (int i = 0; i < d; i++) {
+                out[i] *= -sigma;
+            }
+        }
+
+        /** {@code out = grad_u log p_t(u)}. */
+        public void score(double[] u, double t, double[] out) {
+            prepare(t);
+            double maxLogit = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < k; c++) {
+                double[] m = gmm.means()[c];
+                for (int i = 0; i < d; i++) {
+                    diff[i] = u[i] - alpha * m[i];
+                }
+                double[][] basis = gmm.bases()[c];
+                double quad = 0;
+                for (int j = 0; j < d; j++) { // y = U^T (u - mu), v = y / variance
+                    double y = diff[j];
+                    if (basis != null) {
+                        y = 0;
+                        for (int i = 0; i < d; i++) {
+                            y += basis[i][j] * diff[i];
+                        }
+                    }
+                    v[c][j] = y * inverse[c][j];
+                    quad += y * v[c][j];
+                }
+                logits[c] = logNormaliser[c] - 0.5 * quad;
+                maxLogit = Math.max(maxLogit, logits[c]);
+            }
+            double total = 0;
+            for (int c = 0; c < k; c++) {
+                logits[c] = Math.exp(logits[c] - maxLogit);
+                total += logits[c];
+            }
+            java.util.Arrays.fill(out, 0, d, 0.0);
+            for (int c = 0; c < k; c++) { // score = -sum_k pi_k U_k v_k
+                double pi = logits[c] / total;
+                double[][] basis = gmm.bases()[c];
+                for (int i = 0; i < d; i++) {
+                    double cv = v[c][i];
+                    if (basis != null) {
+                        cv = 0;
+                        for (int j = 0; j < d; j++) {
+                            cv += basis[i][j] * v[c][j];
+                        }
+                    }
+                    out[i] -= pi * cv;
+                }
+            }
+        }
+    }
+}

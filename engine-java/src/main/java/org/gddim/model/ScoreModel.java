@@ -1,0 +1,18 @@
+package org.gddim.model;
+
+import org.gddim.backend.Buffer;
+
+/** A noise predictor {@code eps_theta(u, t)} (package doc), one call = one network function evaluation (NFE). */
+public interface ScoreModel {
+    /** Shape of one sample. */
+    DataShape shape();
+
+    /**
+     * Writes {@code eps(u_b, t)} for the first {@code batch} samples of {@code u} into {@code out}; both
+     * buffers are {@code (batch, D...)} on the backend the model runs on.
+     */
+    void eps(Buffer u, double t, Buffer out, int batch);
+
+    /** One line for logs and manifests. */
+    String describe();
+}

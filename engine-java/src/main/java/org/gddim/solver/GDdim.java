@@ -1,0 +1,84 @@
+package org.gddim.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gddim.process.Process;
+import org.gddim.schedule.TimeGrid;
+import org.gddim.solver.coeff.ExponentialCoefficients;
+
+/**
+ * gDDIM (Zhang, Tao, Chen, ICLR 2023): the exponential multistep predictor of order q (Eq. 19,
+ * gddim-spec.md 5.1) with the optional Adams-Moulton corrector (spec 5.2).
+ *
+ * <p>Predictor, step n: {@code u_{n+1} = Psi(t_{n+1}, t_n) u_n + sum_{j<=p} C_{n,j} eps_{n-j}}, the eps
+ * polynomial interpolating {@code eps_n .. eps_{n-p}} in t, {@code p = min(n, q-1)} (warm start).
+ * Corrector: the same form over {@code eps_hat_{n+1}, eps_n, .., eps_{n+1-r}}, {@code r = min(n+1, q)}, so a
+ * corrected method has order q + 1. Coefficients: {@link ExponentialCoefficients}, once, in double.
+ */
+public final class GDdim implements Solver {
+    private final int order;
+    private final Corrector corrector;
+
+    /** @param order q in 1..4 (eps values in the predictor; q = 1 is DDIM) */
+    public GDdim(int order, Corrector corrector) {
+        if (order < 1 || order > 4) {
+            throw new IllegalArgumentException("gDDIM order must be in 1..4, got " + order);
+        }
+        this.order = order;
+        this.corrector = corrector;
+    }
+
+    @Override
+    public String describe() {
+        return "gddim q=" + order + (corrector == Corrector.NONE ? "" : " " + corrector);
+    }
+
+    @Override
+    public int stepsFor(int nfe) {
+        return switch (corrector) {
+            case NONE -> nfe;
+            case PEC -> nfe - 1;
+            case PECE -> nfe / 2;
+        };
+    }
+
+    @Override
+    public int minNfe() {
+        return corrector == Corrector.NONE ? order : Math.max(order, 2);
+    }
+
+    @Override
+    public Plan plan(Process process, TimeGrid grid) {
+        int slots = corrector == Corrector.NONE ? order : order + 1;
+        List<Op> ops = new ArrayList<>();
+        for (int n = 0; n < grid.steps(); n++) {
+            double t = grid.at(n);
+            double next = grid.at(n + 1);
+            double[] psi = process.transition(next, t);
+            if (n == 0 || corrector != Corrector.PEC) {
+                ops.add(new Op.Eval(Register.U, t, n % slots));
+            }
+            int p = Math.min(n, order - 1); // Eq. 19 predictor over eps_n .. eps_{n-p}
+            Register predicted = corrector == Corrector.NONE ? Register.U : Register.U_PRED;
+            ops.add(step(process, grid, predicted, t, next, psi, n, p, slots));
+            if (corrector != Corrector.NONE) { // evaluate at the prediction, then Adams-Moulton correction
+                ops.add(new Op.Eval(Register.U_PRED, next, (n + 1) % slots));
+                ops.add(step(process, grid, Register.U, t, next, psi, n + 1, Math.min(n + 1, order), slots));
+            }
+        }
+        return new Plan(describe(), process.structure(), grid, slots, ops);
+    }
+
+    /** A step from t to next combining eps_newest .. eps_{newest-degree} (nodes t[newest] ..). */
+    private static Op.Step step(Process process, TimeGrid grid, Register dst, double t, double next, double[] psi,
+            int newest, int degree, int slots) {
+        double[] nodes = new double[degree + 1];
+        int[] slotOf = new int[degree + 1];
+        for (int j = 0; j <= degree; j++) {
+            nodes[j] = grid.at(newest - j);
+            slotOf[j] = (newest - j) % slots;
+        }
+        double[][] c = ExponentialCoefficients.of(process, t, next, nodes);
+        return new Op.Step(dst, Register.U, next, psi, slotOf, c);
+    }
+}

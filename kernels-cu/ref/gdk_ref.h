@@ -1,0 +1,22 @@
+/*
+ * gdk_ref.h — scalar, obviously-correct references of the libgdk ops (same signatures as gdk.h plus a
+ * _ref suffix). They compute in double and round once, so they are the yardstick the shipped CPU and
+ * CUDA kernels are tested against. Not part of the public ABI; linked into the tests and the lab only.
+ */
+#ifndef GDK_REF_H
+#define GDK_REF_H
+
+#include "gdk.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+gdk_status gdk_ei_step_f32_ref(int64_t n, float *u_out, const float *u, double a, int32_t k,
+                               const float *const *eps, const double *c, const float *z, double s);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* GDK_REF_H */
