@@ -11,7 +11,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test jdk native ctest cuda bench quality clean
+.PHONY: all build run test jdk native ctest cuda bench quality cli-docs clean
 
 all: build
 
@@ -55,7 +55,15 @@ bench: build
 
 quality: build
 	bin/gddim quality --process vp --model models/gmm/gmm-8d-5.json --methods ddim,gddim2,gddim3,gddim4 \
-	    --grids uniform,logsnr --nfe 5,10,20,50 --samples 256 --seed 0 --doc docs/quality.md --id quality-vp-gmm8d
+	    --grids uniform,logsnr --nfe 5,10,20,50 --samples 1000 --seed 0 --doc docs/quality.md --id quality-vp-gmm8d
+
+# The checked-in --help texts (docs/cli/), which HelpGoldenTest compares against.
+cli-docs: build
+	@mkdir -p docs/cli
+	bin/gddim --help > docs/cli/gddim.txt
+	bin/gddim sample --help > docs/cli/sample.txt
+	bin/gddim info --help > docs/cli/info.txt
+	bin/gddim quality --help > docs/cli/quality.txt
 
 clean:
 	@$(MAKE) --no-print-directory -C kernels-cu clean

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gddim info}: version, machine, and which backends work here (and why the others do not). */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(name = "info", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Print the engine version, the machine, and which backends are available (and why not).%n")
 final class InfoCommand implements Callable<Integer> {
     @Spec

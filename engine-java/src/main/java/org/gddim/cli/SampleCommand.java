@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gddim sample}: draw samples and write samples.npy, manifest.json and (2-D data) samples.png. */
-@Command(name = "sample", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, showDefaultValues = true,
         description = {"Draw samples from a diffusion model and write OUT/samples.npy (float32, shape (N, D...)), "
                 + "OUT/manifest.json and, for 2-D data, OUT/samples.png.",
                 "The output is the state at t_min (no extra denoising step). An interrupted run resumes when "

@@ -133,6 +133,19 @@ public final class GmmScore implements ScoreModel {
             return max + Math.log(sum) - 0.5 * d * Math.log(2 * Math.PI);
         }
 
+        /** The component with the largest responsibility {@code pi_k(u)} at time t (which mode u belongs to). */
+        public int component(double[] u, double t) {
+            double[] scratch = new double[d];
+            score(u, t, scratch);
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (logits[c] > logits[best]) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
         /** {@code out = eps(u, t) = -sigma_t * score(u, t)}. */
         public void eps(double[] u, double t, double[] out) {
             score(u, t, out);
