@@ -51,7 +51,7 @@ test: jdk ctest cuda
 
 bench: build
 	$(MVN) -q -pl bench package -DskipTests
-	$(JDK)/bin/java --enable-native-access=ALL-UNNAMED -jar bench/target/benchmarks.jar -report docs/benchmarks.md
+	$(JDK)/bin/java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar org.gddim.bench.Report docs/benchmarks.md $(BENCH_ARGS)
 
 quality: build
 	bin/gddim quality --process vp --model models/gmm/gmm-8d-5.json --methods ddim,gddim2,gddim3,gddim4 \

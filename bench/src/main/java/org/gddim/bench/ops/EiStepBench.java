@@ -1,0 +1,75 @@
+package org.gddim.bench.ops;
+
+import java.util.concurrent.TimeUnit;
+import org.gddim.backend.Backend;
+import org.gddim.backend.Buffer;
+import org.gddim.process.Structure;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The engine's fused exponential-integrator step, {@code u = a*u + sum_{j<k} c_j*eps_j} over n float32
+ * elements, in place (the engine's normal mode), through the engine API ({@link Backend#step}). nativeCpu is
+ * libgdk's C kernel via FFM; javaScalar is the pure-Java reference (double maths per element). Memory traffic
+ * 4 (k + 2) bytes per element. The coefficients are those of {@link SeparatePasses} (the same update the
+ * peers' separate passes compute), so thousands of repeated steps stay bounded.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m"})
+@Threads(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class EiStepBench {
+    @Param({BenchData.JAVA_SCALAR, BenchData.NATIVE_CPU})
+    public String backend;
+
+    @Param({"1", "2", "3", "4"})
+    public int k;
+
+    @Param({"1048576", "16777216"})
+    public long n;
+
+    private Backend b;
+    private Buffer u;
+    private Buffer[] eps;
+    private double[] psi;
+    private double[][] c;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        BenchData.check(k, n);
+        b = BenchData.open(backend);
+        u = BenchData.filled(b, n, BenchData.U_SEED);
+        eps = BenchData.eps(b, k, n);
+        psi = new double[] {SeparatePasses.fusedA(k)};
+        double[] cj = SeparatePasses.fusedC(k);
+        c = new double[k][];
+        for (int j = 0; j < k; j++) {
+            c[j] = new double[] {cj[j]};
+        }
+    }
+
+    @Benchmark
+    public void fusedStep() {
+        b.step(Structure.SCALAR, n, u, u, psi, eps, c, k);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        b.close();
+    }
+}
