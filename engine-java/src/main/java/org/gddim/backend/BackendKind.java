@@ -3,24 +3,15 @@ package org.gddim.backend;
 /** The backends, by their command-line names. */
 public enum BackendKind {
     /** Pure Java, element by element in double: the reference every other backend is tested against. */
-    JAVA("java"),
+    JAVA,
     /** libgdk C kernels through FFM on zero-copy native segments. */
-    NATIVE("native"),
+    NATIVE,
     /** CUDA kernels on device memory (issue D; not in this version). */
-    CUDA("cuda");
+    CUDA;
 
-    private final String cliName;
-
-    BackendKind(String cliName) {
-        this.cliName = cliName;
-    }
-
-    public String cliName() {
-        return cliName;
-    }
-
+    /** The command-line name: the constant's name in lower case with '-' for '_'. */
     @Override
     public String toString() {
-        return cliName;
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

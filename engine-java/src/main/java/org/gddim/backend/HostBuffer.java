@@ -28,6 +28,13 @@ public final class HostBuffer implements Buffer {
         return dtype;
     }
 
+    /** {@code buffer} as a host buffer; throws if it lives on a device (host-only code such as the exact GMM). */
+    public static HostBuffer of(Buffer buffer) {
+        return switch (buffer) {
+            case HostBuffer h -> h;
+        };
+    }
+
     /** The memory itself (native order); valid until the owning backend is closed. */
     public MemorySegment segment() {
         return segment;

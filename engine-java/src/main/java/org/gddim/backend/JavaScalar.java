@@ -35,26 +35,26 @@ public final class JavaScalar implements Backend {
 
     @Override
     public void write(Buffer dst, long offset, float[] src) {
-        host(dst).write(offset, src);
+        HostBuffer.of(dst).write(offset, src);
     }
 
     @Override
     public void read(Buffer src, long offset, float[] dst) {
-        host(src).read(offset, dst);
+        HostBuffer.of(src).read(offset, dst);
     }
 
     @Override
     public void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c,
             int k) {
         switch (structure) {
-            case SCALAR -> scalarStep(n, host(dst), host(src), psi[0], eps, c, k);
+            case SCALAR -> scalarStep(n, HostBuffer.of(dst), HostBuffer.of(src), psi[0], eps, c, k);
         }
     }
 
     private static void scalarStep(long n, HostBuffer dst, HostBuffer src, double a, Buffer[] eps, double[][] c, int k) {
         HostBuffer[] e = new HostBuffer[k];
         for (int j = 0; j < k; j++) {
-            e[j] = host(eps[j]);
+            e[j] = HostBuffer.of(eps[j]);
         }
         for (long i = 0; i < n; i++) {
             double x = a * src.get(i);
@@ -63,12 +63,6 @@ public final class JavaScalar implements Backend {
             }
             dst.set(i, x);
         }
-    }
-
-    static HostBuffer host(Buffer buffer) {
-        return switch (buffer) {
-            case HostBuffer h -> h;
-        };
     }
 
     @Override

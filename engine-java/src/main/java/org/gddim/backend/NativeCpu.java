@@ -39,12 +39,12 @@ public final class NativeCpu implements Backend {
 
     @Override
     public void write(Buffer dst, long offset, float[] src) {
-        JavaScalar.host(dst).write(offset, src);
+        HostBuffer.of(dst).write(offset, src);
     }
 
     @Override
     public void read(Buffer src, long offset, float[] dst) {
-        JavaScalar.host(src).read(offset, dst);
+        HostBuffer.of(src).read(offset, dst);
     }
 
     @Override
@@ -62,7 +62,7 @@ public final class NativeCpu implements Backend {
     }
 
     private static MemorySegment segment(Buffer buffer) {
-        HostBuffer host = JavaScalar.host(buffer);
+        HostBuffer host = HostBuffer.of(buffer);
         if (host.dtype() != DType.F32) {
             throw new IllegalArgumentException("the native backend runs float32 buffers, got " + host.dtype());
         }

@@ -14,82 +14,61 @@ import picocli.CommandLine;
 final class CliEnums {
     private CliEnums() {}
 
-    static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            if (e.toString().equals(value)) {
-                return e;
+    /** Converts a command-line name to its constant and lists the names (picocli needs one class per type). */
+    abstract static class Names<E extends Enum<E>> implements CommandLine.ITypeConverter<E>, Iterable<String> {
+        private final Class<E> type;
+
+        Names(Class<E> type) {
+            this.type = type;
+        }
+
+        @Override
+        public E convert(String value) {
+            for (E e : type.getEnumConstants()) {
+                if (e.toString().equals(value)) {
+                    return e;
+                }
             }
-            names.add(e.toString());
-        }
-        throw new CommandLine.TypeConversionException("'" + value + "' is not one of " + String.join(", ", names));
-    }
-
-    static <E extends Enum<E>> Iterator<String> names(Class<E> type) {
-        List<String> names = new ArrayList<>();
-        for (E e : type.getEnumConstants()) {
-            names.add(e.toString());
-        }
-        return names.iterator();
-    }
-
-    static final class Processes implements CommandLine.ITypeConverter<ProcessKind>, Iterable<String> {
-        @Override
-        public ProcessKind convert(String value) {
-            return parse(ProcessKind.class, value);
+            throw new CommandLine.TypeConversionException("'" + value + "' is not one of " + String.join(", ", this));
         }
 
         @Override
         public Iterator<String> iterator() {
-            return names(ProcessKind.class);
+            List<String> names = new ArrayList<>();
+            for (E e : type.getEnumConstants()) {
+                names.add(e.toString());
+            }
+            return names.iterator();
         }
     }
 
-    static final class Solvers implements CommandLine.ITypeConverter<SolverKind>, Iterable<String> {
-        @Override
-        public SolverKind convert(String value) {
-            return parse(SolverKind.class, value);
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return names(SolverKind.class);
+    static final class Processes extends Names<ProcessKind> {
+        Processes() {
+            super(ProcessKind.class);
         }
     }
 
-    static final class Correctors implements CommandLine.ITypeConverter<Corrector>, Iterable<String> {
-        @Override
-        public Corrector convert(String value) {
-            return parse(Corrector.class, value);
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return names(Corrector.class);
+    static final class Solvers extends Names<SolverKind> {
+        Solvers() {
+            super(SolverKind.class);
         }
     }
 
-    static final class Grids implements CommandLine.ITypeConverter<GridKind>, Iterable<String> {
-        @Override
-        public GridKind convert(String value) {
-            return parse(GridKind.class, value);
-        }
-
-        @Override
-        public Iterator<String> iterator() {
-            return names(GridKind.class);
+    static final class Correctors extends Names<Corrector> {
+        Correctors() {
+            super(Corrector.class);
         }
     }
 
-    static final class Backends implements CommandLine.ITypeConverter<BackendKind>, Iterable<String> {
-        @Override
-        public BackendKind convert(String value) {
-            return parse(BackendKind.class, value);
+    static final class Grids extends Names<GridKind> {
+        Grids() {
+            super(GridKind.class);
         }
+    }
 
-        @Override
-        public Iterator<String> iterator() {
-            return names(BackendKind.class);
+    static final class Backends extends Names<BackendKind> {
+        Backends() {
+            super(BackendKind.class);
         }
     }
 }

@@ -175,12 +175,7 @@ public final class Npy {
             throw new NpyFormatException(file + " is too large to read at once");
         }
         float[] out = new float[(int) h.size()];
-        long rows = h.shape().length == 0 ? 1 : h.shape()[0];
-        if (h.shape().length <= 1) {
-            readRows(file, new Header(h.descr(), new long[] {h.size(), 1}, h.dataOffset()), 0, (int) h.size(), out);
-        } else {
-            readRows(file, h, 0, (int) rows, out);
-        }
+        readRows(file, h, 0, (int) (h.shape().length == 0 ? 1 : h.shape()[0]), out);
         return out;
     }
 

@@ -169,11 +169,11 @@ public final class SampleRun {
         s.put("model", job.model().toString());
         s.put("model_description", model.describe());
         s.put("data_shape", model.shape().dims());
-        s.put("solver", job.solver().cliName());
+        s.put("solver", job.solver().toString());
         s.put("method", plan.method());
         s.put("order", job.order());
-        s.put("corrector", job.corrector().cliName());
-        s.put("grid", job.grid().cliName());
+        s.put("corrector", job.corrector().toString());
+        s.put("grid", job.grid().toString());
         s.put("nfe_budget", job.nfe());
         s.put("nfe", plan.nfe());
         s.put("steps", plan.grid().steps());
@@ -183,7 +183,7 @@ public final class SampleRun {
         s.put("n", job.count());
         s.put("seed", job.seed());
         s.put("noise", noise.describe());
-        s.put("backend", job.backend().cliName());
+        s.put("backend", job.backend().toString());
         s.put("batch", batch);
         return s;
     }

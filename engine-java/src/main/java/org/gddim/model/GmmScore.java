@@ -43,8 +43,8 @@ public final class GmmScore implements ScoreModel {
 
     @Override
     public void eps(Buffer u, double t, Buffer out, int batch) {
-        HostBuffer in = host(u);
-        HostBuffer res = host(out);
+        HostBuffer in = HostBuffer.of(u);
+        HostBuffer res = HostBuffer.of(out);
         int d = gmm.dim();
         long work = (long) batch * gmm.components() * d * (gmm.bases()[0] == null ? 1 : d);
         int chunks = work < PARALLEL_WORK ? 1 : Math.min(batch, 4 * Runtime.getRuntime().availableProcessors());
@@ -63,12 +63,6 @@ public final class GmmScore implements ScoreModel {
     /** A per-thread evaluator with its own scratch (not thread-safe). */
     public Evaluator evaluator() {
         return new Evaluator();
-    }
-
-    private static HostBuffer host(Buffer buffer) {
-        return switch (buffer) {
-            case HostBuffer h -> h;
-        };
     }
 
     /** Exact eps and score of one sample, in double; caches the per-time quantities of the last t. */
@@ -106,56 +100,11 @@ public final class GmmScore implements ScoreModel {
             }
         }
 
-        /** {@code log p_t(u)}, the diffused mixture density (for tests of the score by finite differences). */
-        public double logDensity(double[] u, double t) {
-            prepare(t);
-            double max = Double.NEGATIVE_INFINITY;
-            double[] raw = new double[k];
-            for (int c = 0; c < k; c++) {
-                double[] m = gmm.means()[c];
-                double[][] basis = gmm.bases()[c];
-                double quad = 0;
-                for (int j = 0; j < d; j++) {
-                    double y = 0;
-                    for (int i = 0; i < d; i++) {
-                        double diffI = u[i] - alpha * m[i];
-                        y += (basis == null ? (i == j ? 1 : 0) : basis[i][j]) * diffI;
-                    }
-                    quad += y * y * inverse[c][j];
-                }
-                raw[c] = logNormaliser[c] - 0.5 * quad;
-                max = Math.max(max, raw[c]);
-            }
-            double sum = 0;
-            for (double r : raw) {
-                sum += Math.exp(r - max);
-            }
-            return max + Math.log(sum) - 0.5 * d * Math.log(2 * Math.PI);
-        }
-
-        /** The component with the largest responsibility {@code pi_k(u)} at time t (which mode u belongs to). */
-        public int component(double[] u, double t) {
-            double[] scratch = new double[d];
-            score(u, t, scratch);
-            int best = 0;
-            for (int c = 1; c < k; c++) {
-                if (logits[c] > logits[best]) {
-                    best = c;
-                }
-            }
-            return best;
-        }
-
-        /** {@code out = eps(u, t) = -sigma_t * score(u, t)}. */
-        public void eps(double[] u, double t, double[] out) {
-            score(u, t, out);
-            for (int i = 0; i < d; i++) {
-                out[i] *= -sigma;
-            }
-        }
-
-        /** {@code out = grad_u log p_t(u)}. */
-        public void score(double[] u, double t, double[] out) {
+        /**
+         * Fills {@code logits[c] = log w_c + log N(u; mu_c, C_c) + (D/2) log 2 pi} and {@code v[c] = C_c^{-1}(u - mu_c)} (eigen
+         * coordinates) for every component; returns the largest logit.
+         */
+        private double logits(double[] u, double t) {
             prepare(t);
             double maxLogit = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < k; c++) {
@@ -179,9 +128,45 @@ public final class GmmScore implements ScoreModel {
                 logits[c] = logNormaliser[c] - 0.5 * quad;
                 maxLogit = Math.max(maxLogit, logits[c]);
             }
+            return maxLogit;
+        }
+
+        /** {@code log p_t(u)}, the diffused mixture density (log-sum-exp over components). */
+        public double logDensity(double[] u, double t) {
+            double max = logits(u, t);
+            double sum = 0;
+            for (int c = 0; c < k; c++) {
+                sum += Math.exp(logits[c] - max);
+            }
+            return max + Math.log(sum) - 0.5 * d * Math.log(2 * Math.PI);
+        }
+
+        /** The component with the largest responsibility {@code pi_k(u)} at time t (which mode u belongs to). */
+        public int component(double[] u, double t) {
+            logits(u, t);
+            int best = 0;
+            for (int c = 1; c < k; c++) {
+                if (logits[c] > logits[best]) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        /** {@code out = eps(u, t) = -sigma_t * score(u, t)}. */
+        public void eps(double[] u, double t, double[] out) {
+            score(u, t, out);
+            for (int i = 0; i < d; i++) {
+                out[i] *= -sigma;
+            }
+        }
+
+        /** {@code out = grad_u log p_t(u) = -sum_k pi_k(u) C_k^{-1} (u - mu_k)}. */
+        public void score(double[] u, double t, double[] out) {
+            double max = logits(u, t);
             double total = 0;
             for (int c = 0; c < k; c++) {
-                logits[c] = Math.exp(logits[c] - maxLogit);
+                logits[c] = Math.exp(logits[c] - max);
                 total += logits[c];
             }
             java.util.Arrays.fill(out, 0, d, 0.0);

@@ -4,21 +4,15 @@ import java.util.function.Supplier;
 
 /** The processes the engine ships, by their command-line names. */
 public enum ProcessKind {
-    VP("vp", Vp::linear),
-    VP_COSINE("vp-cosine", Vp::cosine),
-    VE("ve", Ve::standard),
-    EDM("edm", Edm::standard);
+    VP(Vp::linear),
+    VP_COSINE(Vp::cosine),
+    VE(Ve::standard),
+    EDM(Edm::standard);
 
-    private final String cliName;
     private final Supplier<Process> factory;
 
-    ProcessKind(String cliName, Supplier<Process> factory) {
-        this.cliName = cliName;
+    ProcessKind(Supplier<Process> factory) {
         this.factory = factory;
-    }
-
-    public String cliName() {
-        return cliName;
     }
 
     /** A process with this kind's default parameters. */
@@ -26,8 +20,9 @@ public enum ProcessKind {
         return factory.get();
     }
 
+    /** The command-line name: the constant's name in lower case with '-' for '_'. */
     @Override
     public String toString() {
-        return cliName;
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -6,22 +6,13 @@ package org.gddim.solver;
  * step); PEC reuses the evaluation at the prediction as the next step's eps (1 NFE per step, as UniPC).
  */
 public enum Corrector {
-    NONE("none"),
-    PEC("pec"),
-    PECE("pece");
+    NONE,
+    PEC,
+    PECE;
 
-    private final String cliName;
-
-    Corrector(String cliName) {
-        this.cliName = cliName;
-    }
-
-    public String cliName() {
-        return cliName;
-    }
-
+    /** The command-line name: the constant's name in lower case with '-' for '_'. */
     @Override
     public String toString() {
-        return cliName;
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

@@ -2,18 +2,8 @@ package org.gddim.solver;
 
 /** The solvers, by their command-line names. */
 public enum SolverKind {
-    DDIM("ddim"),
-    GDDIM("gddim");
-
-    private final String cliName;
-
-    SolverKind(String cliName) {
-        this.cliName = cliName;
-    }
-
-    public String cliName() {
-        return cliName;
-    }
+    DDIM,
+    GDDIM;
 
     /** The solver of this kind with the given settings (order and corrector apply to gddim only). */
     public Solver create(int order, Corrector corrector) {
@@ -29,8 +19,9 @@ public enum SolverKind {
         };
     }
 
+    /** The command-line name: the constant's name in lower case with '-' for '_'. */
     @Override
     public String toString() {
-        return cliName;
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }
