@@ -23,11 +23,19 @@ public interface Backend extends AutoCloseable {
 
     /**
      * The fused exponential-integrator step (gddim-spec.md Eq. 5.1) over the first {@code n} elements:
-     * {@code dst = psi src + sum_{j<k} c[j] eps[j]}, with {@code psi} and each {@code c[j]} laid out in
-     * {@code structure} (one number for SCALAR). {@code dst} may be {@code src}; no {@code eps[j]} may be
-     * {@code dst}. One pass over memory: 4 (k + 2) bytes per element in float32.
+     * {@code dst = psi src + sum_{j<k} c[j] eps[j] + s z}, with {@code psi}, each {@code c[j]} and {@code s} laid
+     * out in {@code structure} (one number for SCALAR). {@code z} (standard-normal noise) and {@code s} are null
+     * for a deterministic step. {@code dst} may be {@code src}; no {@code eps[j]} and not {@code z} may be
+     * {@code dst}. One pass over memory: 4 (k + 2) bytes per element in float32 (+ 4 with noise).
      */
-    void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c, int k);
+    void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c, int k,
+            Buffer z, double[] s);
+
+    /**
+     * Fills {@code dst} ({@code batch} samples of {@code dim} elements) with standard-normal noise keyed by
+     * {@code (seed, stream, firstSample + i)} (org.gddim.rng.GaussianNoise: the same numbers on every backend).
+     */
+    void normal(Buffer dst, long seed, int stream, long firstSample, int batch, int dim);
 
     /** Frees every buffer this backend allocated. */
     @Override

@@ -49,16 +49,22 @@ public final class NativeCpu implements Backend {
 
     @Override
     public void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c,
-            int k) {
+            int k, Buffer z, double[] s) {
         switch (structure) {
             case SCALAR -> {
                 for (int j = 0; j < k; j++) {
                     epsSegments[j] = segment(eps[j]);
                     coefficients[j] = c[j][0];
                 }
-                kernels.eiStepF32(n, segment(dst), segment(src), psi[0], epsSegments, coefficients, k, null, 0.0);
+                kernels.eiStepF32(n, segment(dst), segment(src), psi[0], epsSegments, coefficients, k,
+                        z == null ? null : segment(z), s == null ? 0.0 : s[0]);
             }
         }
+    }
+
+    @Override
+    public void normal(Buffer dst, long seed, int stream, long firstSample, int batch, int dim) {
+        JavaScalar.hostNormal(HostBuffer.of(dst), seed, stream, firstSample, batch, dim);
     }
 
     private static MemorySegment segment(Buffer buffer) {

@@ -13,6 +13,9 @@ import org.gddim.schedule.TimeGrid;
  * processes; gDDIM of order 1 is its generalisation (gddim-spec.md 2.3), and the tests hold the two equal.
  */
 public final class Ddim implements Solver {
+    /** Buffer of eps_n. */
+    private static final int EPS = 1;
+
     @Override
     public String describe() {
         return "ddim";
@@ -40,9 +43,9 @@ public final class Ddim implements Solver {
             double next = grid.at(n + 1);
             double ratio = Math.exp(p.logAlpha(next) - p.logAlpha(t)); // a_{n+1} / a_n
             double c = p.sigma(next) - ratio * p.sigma(t);
-            ops.add(new Op.Eval(Register.U, t, 0));
-            ops.add(new Op.Step(Register.U, Register.U, next, new double[] {ratio}, new int[] {0}, new double[][] {{c}}));
+            ops.add(new Op.Eval(Plan.U, t, EPS));
+            ops.add(new Op.Step(Plan.U, Plan.U, next, new double[] {ratio}, new int[] {EPS}, new double[][] {{c}}));
         }
-        return new Plan(describe(), p.structure(), grid, 1, ops);
+        return new Plan(describe(), p.structure(), grid, 2, ops);
     }
 }

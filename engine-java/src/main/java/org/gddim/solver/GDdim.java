@@ -16,6 +16,9 @@ import org.gddim.solver.coeff.ExponentialCoefficients;
  * corrected method has order q + 1. Coefficients: {@link ExponentialCoefficients}, once, in double.
  */
 public final class GDdim implements Solver {
+    /** Buffer table: U = 0 (state), PRED = 1 (the predictor's output, with a corrector only), then the eps ring. */
+    private static final int PRED = 1;
+
     private final int order;
     private final Corrector corrector;
 
@@ -50,35 +53,36 @@ public final class GDdim implements Solver {
     @Override
     public Plan plan(Process process, TimeGrid grid) {
         int slots = corrector == Corrector.NONE ? order : order + 1;
+        int firstEps = corrector == Corrector.NONE ? 1 : 2;
         List<Op> ops = new ArrayList<>();
         for (int n = 0; n < grid.steps(); n++) {
             double t = grid.at(n);
             double next = grid.at(n + 1);
             double[] psi = process.transition(next, t);
             if (n == 0 || corrector != Corrector.PEC) {
-                ops.add(new Op.Eval(Register.U, t, n % slots));
+                ops.add(new Op.Eval(Plan.U, t, firstEps + n % slots));
             }
             int p = Math.min(n, order - 1); // Eq. 19 predictor over eps_n .. eps_{n-p}
-            Register predicted = corrector == Corrector.NONE ? Register.U : Register.U_PRED;
-            ops.add(step(process, grid, predicted, t, next, psi, n, p, slots));
+            int predicted = corrector == Corrector.NONE ? Plan.U : PRED;
+            ops.add(step(process, grid, predicted, t, next, psi, n, p, firstEps, slots));
             if (corrector != Corrector.NONE) { // evaluate at the prediction, then Adams-Moulton correction
-                ops.add(new Op.Eval(Register.U_PRED, next, (n + 1) % slots));
-                ops.add(step(process, grid, Register.U, t, next, psi, n + 1, Math.min(n + 1, order), slots));
+                ops.add(new Op.Eval(PRED, next, firstEps + (n + 1) % slots));
+                ops.add(step(process, grid, Plan.U, t, next, psi, n + 1, Math.min(n + 1, order), firstEps, slots));
             }
         }
-        return new Plan(describe(), process.structure(), grid, slots, ops);
+        return new Plan(describe(), process.structure(), grid, firstEps + slots, ops);
     }
 
-    /** A step from t to next combining eps_newest .. eps_{newest-degree} (nodes t[newest] ..). */
-    private static Op.Step step(Process process, TimeGrid grid, Register dst, double t, double next, double[] psi,
-            int newest, int degree, int slots) {
+    /** A step from t to next combining eps_newest .. eps_{newest-degree} (nodes t[newest] ..), ring at firstEps. */
+    private static Op.Step step(Process process, TimeGrid grid, int dst, double t, double next, double[] psi,
+            int newest, int degree, int firstEps, int slots) {
         double[] nodes = new double[degree + 1];
-        int[] slotOf = new int[degree + 1];
+        int[] buffers = new int[degree + 1];
         for (int j = 0; j <= degree; j++) {
             nodes[j] = grid.at(newest - j);
-            slotOf[j] = (newest - j) % slots;
+            buffers[j] = firstEps + (newest - j) % slots;
         }
         double[][] c = ExponentialCoefficients.of(process, t, next, nodes);
-        return new Op.Step(dst, Register.U, next, psi, slotOf, c);
+        return new Op.Step(dst, Plan.U, next, psi, buffers, c);
     }
 }

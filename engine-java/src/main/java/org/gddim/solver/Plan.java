@@ -6,25 +6,28 @@ import org.gddim.schedule.TimeGrid;
 
 /**
  * Everything a sampling run needs, computed once: the program of model calls and fused steps with all
- * coefficients (double), the number of eps slots it uses, and its cost in network evaluations.
+ * coefficients (double), the size of its buffer table, and its cost in network evaluations.
  *
  * @param method human-readable method and settings, e.g. "gddim q=3 pec"
  * @param structure layout of the coefficient arrays (from the process)
  * @param grid the time grid the plan was made for
- * @param slots size of the eps ring
+ * @param buffers size of the buffer table: {@link #U} plus the solver's scratch and eps buffers
  * @param ops the program
  */
-public record Plan(String method, Structure structure, TimeGrid grid, int slots, List<Op> ops) {
+public record Plan(String method, Structure structure, TimeGrid grid, int buffers, List<Op> ops) {
+    /** The state buffer: the prior draw before a run, the samples after it. */
+    public static final int U = 0;
+
     public Plan {
         ops = List.copyOf(ops);
         for (Op op : ops) {
             int[] used = switch (op) {
-                case Op.Eval e -> new int[] {e.slot()};
-                case Op.Step s -> s.slots();
+                case Op.Eval e -> new int[] {e.src(), e.dst()};
+                case Op.Step s -> concat(new int[] {s.dst(), s.src()}, s.terms());
             };
-            for (int slot : used) {
-                if (slot < 0 || slot >= slots) {
-                    throw new IllegalArgumentException("plan uses eps slot " + slot + " outside [0, " + slots + ")");
+            for (int b : used) {
+                if (b < 0 || b >= buffers) {
+                    throw new IllegalArgumentException("plan uses buffer " + b + " outside [0, " + buffers + ")");
                 }
             }
         }
@@ -35,8 +38,14 @@ public record Plan(String method, Structure structure, TimeGrid grid, int slots,
         return (int) ops.stream().filter(op -> op instanceof Op.Eval).count();
     }
 
-    /** Whether the plan uses the predictor register (predictor-corrector methods). */
-    public boolean usesPrediction() {
-        return ops.stream().anyMatch(op -> op instanceof Op.Step s && s.dst() == Register.U_PRED);
+    /** Whether any step adds noise (the run then needs a seed and a noise buffer). */
+    public boolean stochastic() {
+        return ops.stream().anyMatch(op -> op instanceof Op.Step s && s.noise() != null);
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 }

@@ -21,7 +21,9 @@ class BackendEquivalenceTest {
             SplittableRandom rng = new SplittableRandom(SEED);
             for (int n : SIZES) {
                 for (int k = 0; k <= 4; k++) {
-                    for (boolean inPlace : new boolean[] {false, true}) {
+                    for (int variant = 0; variant < 3; variant++) {
+                        boolean inPlace = variant > 0;
+                        boolean noisy = variant == 2;
                         float[] u = normals(rng, n);
                         float[][] e = new float[k][];
                         double[][] c = new double[k][];
@@ -30,10 +32,12 @@ class BackendEquivalenceTest {
                             c[j] = new double[] {rng.nextDouble(-5, 5)};
                         }
                         double[] psi = {rng.nextDouble(0.5, 3)};
-                        float[] want = step(ref, n, u, e, psi, c, inPlace);
-                        float[] got = step(nat, n, u, e, psi, c, inPlace);
+                        float[] z = noisy ? normals(rng, n) : null;
+                        double[] s = noisy ? new double[] {rng.nextDouble(0.1, 1)} : null;
+                        float[] want = step(ref, n, u, e, psi, c, inPlace, z, s);
+                        float[] got = step(nat, n, u, e, psi, c, inPlace, z, s);
                         for (int i = 0; i < n; i++) {
-                            double scale = Math.abs(psi[0] * u[i]);
+                            double scale = Math.abs(psi[0] * u[i]) + (noisy ? Math.abs(s[0] * z[i]) : 0);
                             for (int j = 0; j < k; j++) {
                                 scale += Math.abs(c[j][0] * e[j][i]);
                             }
@@ -41,7 +45,8 @@ class BackendEquivalenceTest {
                             int ii = i;
                             int kk = k;
                             assertTrue(Math.abs(got[i] - want[i]) <= tol, () -> "seed " + SEED + " n=" + n + " k=" + kk
-                                    + " inPlace=" + inPlace + " i=" + ii + ": " + got[ii] + " vs " + want[ii]);
+                                    + " inPlace=" + inPlace + " noisy=" + noisy + " i=" + ii + ": " + got[ii] + " vs "
+                                    + want[ii]);
                         }
                     }
                 }
@@ -49,7 +54,26 @@ class BackendEquivalenceTest {
         }
     }
 
-    private static float[] step(Backend b, int n, float[] u, float[][] e, double[] psi, double[][] c, boolean inPlace) {
+    @Test
+    void everyBackendDrawsTheSameNoise() {
+        try (Backend ref = new JavaScalar(DType.F32); Backend nat = Backends.open(BackendKind.NATIVE)) {
+            float[] a = new float[6 * 5];
+            float[] b = new float[6 * 5];
+            Buffer za = ref.allocate(30);
+            Buffer zb = nat.allocate(30);
+            ref.normal(za, 7, 3, 100, 6, 5);
+            nat.normal(zb, 7, 3, 100, 6, 5);
+            ref.read(za, 0, a);
+            nat.read(zb, 0, b);
+            float[] expected = new float[30];
+            org.gddim.rng.GaussianNoise.fill(7, 3, 100, 6, 5, expected, 0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, a);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, b);
+        }
+    }
+
+    private static float[] step(Backend b, int n, float[] u, float[][] e, double[] psi, double[][] c, boolean inPlace,
+            float[] noise, double[] s) {
         Buffer src = b.allocate(n);
         Buffer dst = inPlace ? src : b.allocate(n);
         Buffer[] eps = new Buffer[e.length];
@@ -58,7 +82,12 @@ class BackendEquivalenceTest {
             eps[j] = b.allocate(n);
             b.write(eps[j], 0, e[j]);
         }
-        b.step(Structure.SCALAR, n, dst, src, psi, eps, c, e.length);
+        Buffer z = null;
+        if (noise != null) {
+            z = b.allocate(n);
+            b.write(z, 0, noise);
+        }
+        b.step(Structure.SCALAR, n, dst, src, psi, eps, c, e.length, z, s);
         float[] out = new float[n];
         b.read(dst, 0, out);
         return out;

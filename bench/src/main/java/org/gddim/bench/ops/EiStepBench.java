@@ -65,7 +65,7 @@ public class EiStepBench {
 
     @Benchmark
     public void fusedStep() {
-        b.step(Structure.SCALAR, n, u, u, psi, eps, c, k);
+        b.step(Structure.SCALAR, n, u, u, psi, eps, c, k, null, null);
     }
 
     @TearDown(Level.Trial)

@@ -56,7 +56,7 @@ class BaselinesMatchFusedStepTest {
         float[] u0 = read(fused);
 
         backend.step(Structure.SCALAR, N, fused, fused, new double[] {SeparatePasses.fusedA(k)}, eps,
-                column(SeparatePasses.fusedC(k)), k);
+                column(SeparatePasses.fusedC(k)), k, null, null);
         SeparatePasses passes = new SeparatePasses(backend, k, N);
         passes.step(BenchData.segment(separate), segments(eps));
 
@@ -75,7 +75,7 @@ class BaselinesMatchFusedStepTest {
         double[] c = new double[k];
         Arrays.fill(c, q);
 
-        backend.step(Structure.SCALAR, N, fused, fused, new double[] {1.0}, eps, column(c), k);
+        backend.step(Structure.SCALAR, N, fused, fused, new double[] {1.0}, eps, column(c), k, null, null);
         MemorySegment[] e = segments(eps);
         MemorySegment[] e4 = new MemorySegment[4];
         for (int j = 0; j < 4; j++) {
