@@ -100,6 +100,7 @@ public final class SampleRun {
                     x[i] *= (float) priorStd;
                 }
                 backend.write(state.u(), 0, x);
+                state.keyNoise(job.seed(), (long) b * batch);
                 long t0 = System.nanoTime();
                 try {
                     Sampler.run(plan, model, backend, state, (step, steps, t) -> listener.step());
