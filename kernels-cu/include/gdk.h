@@ -81,6 +81,46 @@ GDK_API const char *gdk_status_string(gdk_status status);
 GDK_API gdk_status gdk_ei_step_f32(int64_t n, float *u_out, const float *u, double a, int32_t k,
                                    const float *const *eps, const double *c, const float *z, double s);
 
+/*
+ * gdk_philox_normal_f32 — standard-normal noise keyed by (seed, stream, sample index, element), the engine's
+ * counter-based generator (Philox4x32-10 + Box-Muller; src/common/philox_math.h documents the exact mapping;
+ * org.gddim.rng.GaussianNoise is the same function in Java). A sample's noise does not depend on the batch,
+ * shard, thread or backend.
+ *
+ *   batch         number of samples, >= 0.
+ *   dim           elements per sample, >= 1 (<= 2^34).
+ *   seed          64-bit key.
+ *   stream        which draw (0 = the prior; 1 + n = step n of a stochastic sampler).
+ *   first_sample  global index of the first sample of this batch.
+ *   out           (batch, dim) float32, row-major.
+ *
+ * Returns GDK_ERR_NULL_POINTER or GDK_ERR_INVALID_ARGUMENT (batch < 0, dim < 1 or too large).
+ */
+GDK_API gdk_status gdk_philox_normal_f32(int64_t batch, int64_t dim, uint64_t seed, uint32_t stream,
+                                         uint64_t first_sample, float *out);
+
+/*
+ * gdk_gmm_eps_f32 — the exact eps of a Gaussian-mixture data law sum_k w_k N(m_k, S_k) under a scalar process at
+ * one time t (gddim-spec.md 8.1-8.2; src/common/gmm_eps_math.h): eps = -sigma_t grad log p_t(u). The caller
+ * precomputes, in double, the time-t parameters from S_k = U_k diag(lambda_k) U_k^T:
+ *
+ *   batch     samples, >= 0.             d  data dimension, >= 1.        k  components, >= 1.
+ *   u         (batch, d) float32, row-major.
+ *   mean_t    (k, d)    a_t m_k.
+ *   basis     (k, d, d) U_k row-major (columns = eigenvectors), or NULL when every component is diagonal.
+ *   inv_var   (k, d)    1 / (a_t^2 lambda_kj + sigma_t^2).
+ *   log_norm  (k)       log w_k - 1/2 sum_j log(a_t^2 lambda_kj + sigma_t^2).
+ *   sigma     sigma_t > 0.
+ *   work      scratch of (k + 2 d) doubles (one sample at a time on the CPU).
+ *   eps       (batch, d) float32 output; must not overlap u.
+ *
+ * Cost O(batch k d^2) with a basis, O(batch k d) without; all arithmetic in double, rounded to float once.
+ * Returns GDK_ERR_NULL_POINTER, GDK_ERR_INVALID_ARGUMENT (sizes, sigma <= 0) or GDK_ERR_ALIASING.
+ */
+GDK_API gdk_status gdk_gmm_eps_f32(int64_t batch, int32_t d, int32_t k, const float *u, const double *mean_t,
+                                   const double *basis, const double *inv_var, const double *log_norm, double sigma,
+                                   double *work, float *eps);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -32,6 +32,26 @@ GDK_API gdk_status gdk_cuda_ei_step_f32(gdk_stream stream, int64_t n, float *u_o
                                         int32_t k, const float *const *eps, const double *c, const float *z,
                                         double s);
 
+/*
+ * gdk_cuda_philox_normal_f32 — gdk_philox_normal_f32 on the device (same numbers up to the last float bit;
+ * src/common/philox_math.h). One thread per 4 elements.
+ *
+ *   first_sample  DEVICE pointer to one int64_t: the global index of the batch's first sample. Read by the
+ *                 kernel, so a captured CUDA graph can be replayed for another batch after updating it.
+ *   out           (batch, dim) float32 on the device.
+ */
+GDK_API gdk_status gdk_cuda_philox_normal_f32(gdk_stream stream, int64_t batch, int64_t dim, uint64_t seed,
+                                              uint32_t noise_stream, const int64_t *first_sample, float *out);
+
+/*
+ * gdk_cuda_gmm_eps_f32 — gdk_gmm_eps_f32 on the device, one thread per sample (same maths, double precision;
+ * H100/H200 FP64 makes this cheap at the dimensions of the engine's oracles). All array arguments are DEVICE
+ * pointers; work holds batch * (k + 2 d) doubles.
+ */
+GDK_API gdk_status gdk_cuda_gmm_eps_f32(gdk_stream stream, int64_t batch, int32_t d, int32_t k, const float *u,
+                                        const double *mean_t, const double *basis, const double *inv_var,
+                                        const double *log_norm, double sigma, double *work, float *eps);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
