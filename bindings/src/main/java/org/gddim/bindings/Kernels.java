@@ -43,6 +43,37 @@ public final class Kernels implements AutoCloseable {
         Gdk.check("gdk_ei_step_f32", gdk_h.gdk_ei_step_f32(n, out, u, a, k, epsPointers, coefficients, noise, s));
     }
 
+    /** gdk_philox_normal_f32: (batch, dim) standard normals keyed by (seed, stream, firstSample + b) into {@code out}. */
+    public void philoxNormalF32(long batch, long dim, long seed, int stream, long firstSample, MemorySegment out) {
+        Gdk.requireFloats("out", out, batch * dim);
+        Gdk.check("gdk_philox_normal_f32", gdk_h.gdk_philox_normal_f32(batch, dim, seed, stream, firstSample, out));
+    }
+
+    /**
+     * gdk_gmm_eps_f32: the exact GMM eps at one time from precomputed double parameters (shapes in gdk.h); {@code basis}
+     * may be null (all components diagonal); {@code work} holds k + 2d doubles.
+     */
+    public void gmmEpsF32(long batch, int d, int k, MemorySegment u, MemorySegment meanT, MemorySegment basis,
+            MemorySegment invVar, MemorySegment logNorm, double sigma, MemorySegment work, MemorySegment eps) {
+        Gdk.requireFloats("u", u, batch * d);
+        Gdk.requireFloats("eps", eps, batch * d);
+        requireDoubles("mean_t", meanT, (long) k * d);
+        requireDoubles("inv_var", invVar, (long) k * d);
+        requireDoubles("log_norm", logNorm, k);
+        requireDoubles("work", work, k + 2L * d);
+        if (basis != null) {
+            requireDoubles("basis", basis, (long) k * d * d);
+        }
+        Gdk.check("gdk_gmm_eps_f32", gdk_h.gdk_gmm_eps_f32(batch, d, k, u, meanT, basis == null ? MemorySegment.NULL : basis,
+                invVar, logNorm, sigma, work, eps));
+    }
+
+    private static void requireDoubles(String name, MemorySegment s, long n) {
+        if (s == null || !s.isNative() || s.byteSize() < 8 * n) {
+            throw new IllegalArgumentException(name + " must be native memory holding " + n + " doubles");
+        }
+    }
+
     @Override
     public void close() {
         arena.close();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.gddim.backend.BackendKind;
+import org.gddim.job.GraphMode;
 import org.gddim.job.JobException;
 import org.gddim.job.RunListener;
 import org.gddim.job.SampleJob;
@@ -80,6 +81,10 @@ final class SampleCommand implements Callable<Integer> {
             description = "Where the solver steps run: ${COMPLETION-CANDIDATES} (see `gddim info`).")
     BackendKind backend;
 
+    @Option(names = "--cuda-graph", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Replay each batch as one captured CUDA graph: auto (on with --backend cuda), on, off.")
+    String cudaGraph;
+
     @Option(names = "--batch", paramLabel = "B", description = "Samples per batch (default: about 4M floats per buffer).")
     Integer batch;
 
@@ -93,6 +98,15 @@ final class SampleCommand implements Callable<Integer> {
             description = "Progress bar on stderr: auto (when stderr is a terminal), on, off.")
     String progress;
 
+    private GraphMode graphMode() {
+        for (GraphMode m : GraphMode.values()) {
+            if (m.toString().equals(cudaGraph)) {
+                return m;
+            }
+        }
+        throw new JobException("--cuda-graph must be auto, on or off, got '" + cudaGraph + "'");
+    }
+
     @Override
     public Integer call() throws IOException {
         int q = order != null ? order : solver == SolverKind.DDIM ? 1 : 2;
@@ -101,7 +115,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         SampleJob job = new SampleJob(process, SampleJob.model(model), solver, q, corrector, grid, nfe,
                 tMax == null ? Double.NaN : tMax, tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend,
-                batch == null ? SampleJob.AUTO_BATCH : batch, out, force);
+                graphMode(), batch == null ? SampleJob.AUTO_BATCH : batch, out, force);
         RunListener listener = switch (progress) {
             case "on" -> new ProgressListener();
             case "off" -> RunListener.NONE;

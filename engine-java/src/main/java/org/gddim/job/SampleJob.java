@@ -18,18 +18,23 @@ import org.gddim.solver.SolverKind;
  * @param initNoise standard-normal draws of shape (count, D...), or null to draw them from {@code seed}
  * @param batch samples per batch, or {@link #AUTO_BATCH} for about 4M floats per state buffer (memory per
  *     batch: (eps slots + 2) * batch * D floats)
+ * @param graph whether the cuda backend replays each batch as one captured CUDA graph
  * @param force overwrite earlier results in {@code out}, and discard an unfinished run there
  */
 public record SampleJob(ProcessKind process, ModelSource model, SolverKind solver, int order, Corrector corrector,
         GridKind grid, int nfe, double tMax, double tMin, long count, long seed, Path initNoise, BackendKind backend,
-        int batch, Path out, boolean force) {
+        GraphMode graph, int batch, Path out, boolean force) {
 
     /** Batch size chosen from the data size: {@code max(1, 2^22 / D)} samples. */
     public static final int AUTO_BATCH = 0;
 
     public SampleJob {
-        if (process == null || model == null || solver == null || corrector == null || grid == null || backend == null) {
-            throw new JobException("process, model, solver, corrector, grid and backend are required");
+        if (process == null || model == null || solver == null || corrector == null || grid == null || backend == null
+                || graph == null) {
+            throw new JobException("process, model, solver, corrector, grid, backend and graph mode are required");
+        }
+        if (graph == GraphMode.ON && backend != BackendKind.CUDA) {
+            throw new JobException("--cuda-graph on needs --backend cuda (the " + backend + " backend has no graphs)");
         }
         if (out == null) {
             throw new JobException("an output folder is required (--out DIR)");
@@ -55,6 +60,11 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
         if ((!Double.isNaN(tMin) && !(tMin > 0)) || (!Double.isNaN(tMax) && !(tMax > 0))) {
             throw new JobException("--t-min and --t-max must be positive");
         }
+    }
+
+    /** Whether this job replays captured graphs. */
+    public boolean usesGraph() {
+        return graph == GraphMode.ON || (graph == GraphMode.AUTO && backend == BackendKind.CUDA);
     }
 
     /** Samples per batch for data of {@code dim} elements. */

@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Backends;
+import org.gddim.backend.CudaBackend;
+import org.gddim.bindings.CudaException;
 import org.gddim.bindings.NativeException;
+import org.gddim.model.CudaGmmScore;
+import org.gddim.solver.GraphSampler;
 import org.gddim.io.AtomicFiles;
 import org.gddim.io.JsonFiles;
 import org.gddim.io.Npy;
@@ -70,6 +74,12 @@ public final class SampleRun {
         int batches = (int) ((job.count() + batch - 1) / batch);
         Map<String, Object> settings = settings(job, process, tMax, tMin, plan, model, noise, batch);
         try (Backend backend = Backends.open(job.backend())) {
+            ScoreModel runModel = switch (backend) {
+                case CudaBackend cuda -> new CudaGmmScore(gmm, process, cuda);
+                default -> model;
+            };
+            runModel.prepare(plan.evalTimes(), batch);
+            Map<SamplerState, GraphSampler> graphs = new java.util.IdentityHashMap<>();
             OutputFolder folder = OutputFolder.prepare(job.out(), JsonFiles.toJson(settings), job.force());
             long done = 0;
             for (int b = 0; b < batches; b++) {
@@ -103,8 +113,15 @@ public final class SampleRun {
                 state.keyNoise(job.seed(), (long) b * batch);
                 long t0 = System.nanoTime();
                 try {
-                    Sampler.run(plan, model, backend, state, (step, steps, t) -> listener.step());
-                } catch (NativeException e) {
+                    if (job.usesGraph() && backend instanceof CudaBackend cuda) { // validated: graphs need cuda
+                        SamplerState s = state;
+                        cuda.keyReplay((long) b * batch);
+                        graphs.computeIfAbsent(state, k -> new GraphSampler(plan, runModel, backend, s, cuda::capture))
+                                .run((step, steps, t) -> listener.step());
+                    } else {
+                        Sampler.run(plan, runModel, backend, state, (step, steps, t) -> listener.step());
+                    }
+                } catch (NativeException | CudaException e) {
                     throw new IOException("the " + job.backend() + " backend failed in batch " + b + ": " + e.getMessage(), e);
                 }
                 sampling += (System.nanoTime() - t0) / 1e9;
@@ -113,6 +130,7 @@ public final class SampleRun {
                 Npy.write(folder.batchFile(b), shape(rows, model.shape().dims()), x);
             }
             listener.end();
+            graphs.values().forEach(GraphSampler::close);
             Path samples = folder.assemble(batches, shape(job.count(), model.shape().dims()));
             Path plot = null;
             if (dim == 2) {
@@ -185,6 +203,7 @@ public final class SampleRun {
         s.put("seed", job.seed());
         s.put("noise", noise.describe());
         s.put("backend", job.backend().toString());
+        s.put("cuda_graph", job.usesGraph());
         s.put("batch", batch);
         return s;
     }

@@ -60,6 +60,36 @@ public final class GmmScore implements ScoreModel {
         });
     }
 
+    /**
+     * The diffused mixture at time t in its components' eigenbases (gddim-spec.md 8.2), the parameters of every
+     * implementation of this oracle (this class's evaluator and the native and CUDA kernels, gdk.h
+     * gdk_gmm_eps_f32): {@code meanT[k] = a_t m_k}, {@code invVar[k][j] = 1 / (a_t^2 lambda_kj + sigma_t^2)},
+     * {@code logNorm[k] = log w_k - 1/2 sum_j log(a_t^2 lambda_kj + sigma_t^2)}.
+     */
+    public record TimeParameters(double alpha, double sigma, double[][] meanT, double[][] invVar, double[] logNorm) {}
+
+    /** The parameters at time {@code t}, in double. */
+    public TimeParameters at(double t) {
+        int k = gmm.components();
+        int d = gmm.dim();
+        double alpha = process.alpha(t);
+        double sigma = process.sigma(t);
+        double[][] meanT = new double[k][d];
+        double[][] invVar = new double[k][d];
+        double[] logNorm = new double[k];
+        for (int c = 0; c < k; c++) {
+            double logDet = 0;
+            for (int i = 0; i < d; i++) {
+                meanT[c][i] = alpha * gmm.means()[c][i];
+                double variance = alpha * alpha * gmm.eigenvalues()[c][i] + sigma * sigma;
+                invVar[c][i] = 1 / variance;
+                logDet += Math.log(variance);
+            }
+            logNorm[c] = Math.log(gmm.weights()[c]) - 0.5 * logDet;
+        }
+        return new TimeParameters(alpha, sigma, meanT, invVar, logNorm);
+    }
+
     /** A per-thread evaluator with its own scratch (not thread-safe). */
     public Evaluator evaluator() {
         return new Evaluator();
@@ -69,34 +99,18 @@ public final class GmmScore implements ScoreModel {
     public final class Evaluator {
         private final int k = gmm.components();
         private final int d = gmm.dim();
-        private final double[][] inverse = new double[k][d]; // 1 / (a^2 lambda + sigma^2), eigen coordinates
-        private final double[] logNormaliser = new double[k]; // log w_k - 1/2 log det C_k
         private final double[][] v = new double[k][d]; // C_k^{-1} (u - mu_k) in eigen coordinates
         private final double[] diff = new double[d];
         private final double[] logits = new double[k];
         private double time = Double.NaN;
-        private double alpha;
-        private double sigma;
+        private TimeParameters p;
 
         private Evaluator() {}
 
         private void prepare(double t) {
-            if (t == time) {
-                return;
-            }
-            time = t;
-            alpha = process.alpha(t);
-            sigma = process.sigma(t);
-            double a2 = alpha * alpha;
-            double s2 = sigma * sigma;
-            for (int c = 0; c < k; c++) {
-                double logDet = 0;
-                for (int i = 0; i < d; i++) {
-                    double variance = a2 * gmm.eigenvalues()[c][i] + s2;
-                    inverse[c][i] = 1 / variance;
-                    logDet += Math.log(variance);
-                }
-                logNormaliser[c] = Math.log(gmm.weights()[c]) - 0.5 * logDet;
+            if (t != time) {
+                time = t;
+                p = at(t);
             }
         }
 
@@ -108,9 +122,9 @@ public final class GmmScore implements ScoreModel {
             prepare(t);
             double maxLogit = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < k; c++) {
-                double[] m = gmm.means()[c];
+                double[] m = p.meanT()[c];
                 for (int i = 0; i < d; i++) {
-                    diff[i] = u[i] - alpha * m[i];
+                    diff[i] = u[i] - m[i];
                 }
                 double[][] basis = gmm.bases()[c];
                 double quad = 0;
@@ -122,10 +136,10 @@ public final class GmmScore implements ScoreModel {
                             y += basis[i][j] * diff[i];
                         }
                     }
-                    v[c][j] = y * inverse[c][j];
+                    v[c][j] = y * p.invVar()[c][j];
                     quad += y * v[c][j];
                 }
-                logits[c] = logNormaliser[c] - 0.5 * quad;
+                logits[c] = p.logNorm()[c] - 0.5 * quad;
                 maxLogit = Math.max(maxLogit, logits[c]);
             }
             return maxLogit;
@@ -157,7 +171,7 @@ public final class GmmScore implements ScoreModel {
         public void eps(double[] u, double t, double[] out) {
             score(u, t, out);
             for (int i = 0; i < d; i++) {
-                out[i] *= -sigma;
+                out[i] *= -p.sigma();
             }
         }
 

@@ -15,4 +15,11 @@ public interface ScoreModel {
 
     /** One line for logs and manifests. */
     String describe();
+
+    /**
+     * Called once before a run with every time the plan evaluates at and the largest batch: a device model
+     * uploads its per-time tables and workspace here, because nothing may allocate or synchronise inside a
+     * captured CUDA graph. Host models need nothing.
+     */
+    default void prepare(double[] times, int batch) {}
 }

@@ -156,6 +156,19 @@ class BadInputTest {
     }
 
     @Test
+    void cudaGraphsNeedTheCudaBackend() {
+        assertRefused(sample("--cuda-graph", "on", "--backend", "native"), 2, "--cuda-graph on needs --backend cuda");
+    }
+
+    @Test
+    void cudaBackendWithoutAGpuSaysWhy() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                org.gddim.bindings.Cuda.probe() instanceof org.gddim.bindings.Cuda.Unusable, "a GPU is present");
+        assertRefused(sample("--backend", "cuda"), 2, "backend 'cuda' is unavailable: ");
+        assertFalse(Files.exists(out()), "nothing written");
+    }
+
+    @Test
     void earlierResultsAreNotOverwrittenWithoutForce() {
         assertEquals(0, sample().exit());
         Cli again = sample();

@@ -10,8 +10,7 @@ import org.gddim.bindings.NativeLibraries;
 /**
  * Raw FFM bindings of {@code kernels-cu/include/gdk_cuda.h} version 0.1.0 (libgdk_cuda.so), jextract
  * shape as in {@link gdk_h}. Buffers are device pointers; {@code eps} and {@code c} point to host memory.
- * The CUDA backend that drives these arrives with issue D; until then only the drift test and the
- * library probe use this class.
+ * Driven by org.gddim.bindings.CudaKernels (the safe layer) for the engine's cuda backend.
  */
 @SuppressWarnings("unused")
 public final class gdk_cuda_h {
@@ -62,6 +61,45 @@ public final class gdk_cuda_h {
             double a, int k, MemorySegment eps, MemorySegment c, MemorySegment z, double s) {
         try {
             return (int) gdk_cuda_ei_step_f32.HANDLE.invokeExact(stream, n, u_out, u, a, k, eps, c, z, s);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    // ---- gdk_status gdk_cuda_philox_normal_f32(gdk_stream stream, int64_t batch, int64_t dim, uint64_t seed,
+    //                                      uint32_t noise_stream, const int64_t *first_sample, float *out) ----
+    private static final class gdk_cuda_philox_normal_f32 {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(gdk_h.C_INT, gdk_h.C_POINTER, gdk_h.C_LONG, gdk_h.C_LONG, gdk_h.C_LONG, gdk_h.C_INT, gdk_h.C_POINTER, gdk_h.C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("gdk_cuda_philox_normal_f32");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor gdk_cuda_philox_normal_f32$descriptor() { return gdk_cuda_philox_normal_f32.DESC; }
+    public static MethodHandle gdk_cuda_philox_normal_f32$handle() { return gdk_cuda_philox_normal_f32.HANDLE; }
+    public static MemorySegment gdk_cuda_philox_normal_f32$address() { return gdk_cuda_philox_normal_f32.ADDR; }
+
+    public static int gdk_cuda_philox_normal_f32(MemorySegment stream, long batch, long dim, long seed, int noise_stream, MemorySegment first_sample, MemorySegment out) {
+        try {
+            return (int) gdk_cuda_philox_normal_f32.HANDLE.invokeExact(stream, batch, dim, seed, noise_stream, first_sample, out);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    // ---- gdk_status gdk_cuda_gmm_eps_f32(gdk_stream stream, int64_t batch, int32_t d, int32_t k, const float *u, ...)
+    private static final class gdk_cuda_gmm_eps_f32 {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(gdk_h.C_INT, gdk_h.C_POINTER, gdk_h.C_LONG, gdk_h.C_INT, gdk_h.C_INT, gdk_h.C_POINTER, gdk_h.C_POINTER, gdk_h.C_POINTER, gdk_h.C_POINTER, gdk_h.C_POINTER, gdk_h.C_DOUBLE, gdk_h.C_POINTER, gdk_h.C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("gdk_cuda_gmm_eps_f32");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor gdk_cuda_gmm_eps_f32$descriptor() { return gdk_cuda_gmm_eps_f32.DESC; }
+    public static MethodHandle gdk_cuda_gmm_eps_f32$handle() { return gdk_cuda_gmm_eps_f32.HANDLE; }
+    public static MemorySegment gdk_cuda_gmm_eps_f32$address() { return gdk_cuda_gmm_eps_f32.ADDR; }
+
+    public static int gdk_cuda_gmm_eps_f32(MemorySegment stream, long batch, int d, int k, MemorySegment u, MemorySegment mean_t, MemorySegment basis, MemorySegment inv_var, MemorySegment log_norm, double sigma, MemorySegment work, MemorySegment eps) {
+        try {
+            return (int) gdk_cuda_gmm_eps_f32.HANDLE.invokeExact(stream, batch, d, k, u, mean_t, basis, inv_var, log_norm, sigma, work, eps);
         } catch (Throwable ex$) {
             throw new AssertionError("should not reach here", ex$);
         }

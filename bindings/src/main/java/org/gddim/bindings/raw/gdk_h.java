@@ -106,4 +106,44 @@ public final class gdk_h {
             throw new AssertionError("should not reach here", ex$);
         }
     }
+
+    // ---- gdk_status gdk_philox_normal_f32(int64_t batch, int64_t dim, uint64_t seed, uint32_t stream,
+    //                                 uint64_t first_sample, float *out) ---------------------------------------
+    private static final class gdk_philox_normal_f32 {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_LONG, C_LONG, C_LONG, C_INT, C_LONG, C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("gdk_philox_normal_f32");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor gdk_philox_normal_f32$descriptor() { return gdk_philox_normal_f32.DESC; }
+    public static MethodHandle gdk_philox_normal_f32$handle() { return gdk_philox_normal_f32.HANDLE; }
+    public static MemorySegment gdk_philox_normal_f32$address() { return gdk_philox_normal_f32.ADDR; }
+
+    public static int gdk_philox_normal_f32(long batch, long dim, long seed, int stream, long first_sample, MemorySegment out) {
+        try {
+            return (int) gdk_philox_normal_f32.HANDLE.invokeExact(batch, dim, seed, stream, first_sample, out);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    // ---- gdk_status gdk_gmm_eps_f32(int64_t batch, int32_t d, int32_t k, const float *u, const double *mean_t,
+    //     const double *basis, const double *inv_var, const double *log_norm, double sigma, double *work, float *eps)
+    private static final class gdk_gmm_eps_f32 {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_LONG, C_INT, C_INT, C_POINTER, C_POINTER, C_POINTER, C_POINTER, C_POINTER, C_DOUBLE, C_POINTER, C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("gdk_gmm_eps_f32");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor gdk_gmm_eps_f32$descriptor() { return gdk_gmm_eps_f32.DESC; }
+    public static MethodHandle gdk_gmm_eps_f32$handle() { return gdk_gmm_eps_f32.HANDLE; }
+    public static MemorySegment gdk_gmm_eps_f32$address() { return gdk_gmm_eps_f32.ADDR; }
+
+    public static int gdk_gmm_eps_f32(long batch, int d, int k, MemorySegment u, MemorySegment mean_t, MemorySegment basis, MemorySegment inv_var, MemorySegment log_norm, double sigma, MemorySegment work, MemorySegment eps) {
+        try {
+            return (int) gdk_gmm_eps_f32.HANDLE.invokeExact(batch, d, k, u, mean_t, basis, inv_var, log_norm, sigma, work, eps);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
 }
