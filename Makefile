@@ -11,7 +11,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test jdk native ctest cuda bench quality cli-docs clean
+.PHONY: all build run test jdk native ctest cuda bench gpu-test gpu-bench quality cli-docs clean
 
 all: build
 
@@ -52,6 +52,22 @@ test: jdk ctest cuda
 bench: build
 	$(MVN) -q -pl bench package -DskipTests
 	$(JDK)/bin/java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar org.gddim.bench.Report docs/benchmarks.md $(BENCH_ARGS)
+
+# ---- on a GPU machine (the device tool's H100/H200): what cannot run here ----------------------------------
+# gpu-test: the kernel labs (each checks its op against the CPU reference before timing) under
+# compute-sanitizer, then the gpu-tagged Java tests (CudaBackendTest; skipped where no GPU is present).
+gpu-test: build cuda
+	@for lab in kernels-cu/build/dev/*; do echo "[compute-sanitizer] $$lab"; \
+	    compute-sanitizer --error-exitcode 1 --tool memcheck $$lab > /dev/null || exit 1; done
+	$(MVN) -q -pl bindings,engine-java surefire:test -Dgroups=gpu -Dsurefire.failIfNoSpecifiedTests=false
+	@echo "✓ GPU tests passed"
+
+# gpu-bench: docs/benchmarks-gpu.md (fused step vs cudaMemcpy, launch overhead with/without the CUDA graph,
+# a whole 20-NFE run vs the same plan as PyTorch ops), plus the kernel labs' own timings on stdout.
+gpu-bench: build cuda
+	@for lab in kernels-cu/build/dev/*; do $$lab || exit 1; done
+	$(JDK)/bin/java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar org.gddim.bench.gpu.GpuReport \
+	    docs/benchmarks-gpu.md models/gmm/gmm-8d-5.json
 
 quality: build
 	bin/gddim quality --process vp --model models/gmm/gmm-8d-5.json --methods ddim,gddim2,gddim3,gddim4 \

@@ -150,6 +150,14 @@ public final class Cuda implements AutoCloseable {
                 cudart_h.cudaMemcpyHostToDevice(), stream));
     }
 
+    /** Asynchronous device -> device copy on the engine's stream (the bandwidth yardstick of the benchmarks). */
+    public void copyAsync(DeviceMemory dst, DeviceMemory src, long bytes) {
+        requireRange(dst, 0, bytes);
+        requireRange(src, 0, bytes);
+        check("cudaMemcpyAsync", cudart_h.cudaMemcpyAsync(dst.address(), src.address(), bytes,
+                cudart_h.cudaMemcpyDeviceToDevice(), stream));
+    }
+
     /** Waits until everything enqueued on the stream has finished. */
     public void synchronize() {
         check("cudaStreamSynchronize", cudart_h.cudaStreamSynchronize(stream));
