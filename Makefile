@@ -80,6 +80,7 @@ cli-docs: build
 	bin/gddim sample --help > docs/cli/sample.txt
 	bin/gddim info --help > docs/cli/info.txt
 	bin/gddim quality --help > docs/cli/quality.txt
+	bin/gddim export-gmm --help > docs/cli/export-gmm.txt
 
 clean:
 	@$(MAKE) --no-print-directory -C kernels-cu clean

@@ -34,7 +34,8 @@ final class SampleCommand implements Callable<Integer> {
     ProcessKind process;
 
     @Option(names = "--model", paramLabel = "MODEL", defaultValue = "default",
-            description = "Score model: 'default' (embedded 2-D Gaussian mixture) or gmm:FILE.json.")
+            description = "Score model: 'default' (embedded 2-D Gaussian mixture), gmm:FILE.json (exact mixture "
+                    + "oracle) or onnx:FILE.onnx (a trained network with gddim metadata, see docs/models.md).")
     String model;
 
     @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "gddim", converter = CliEnums.Solvers.class,
@@ -88,6 +89,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "Samples per batch (default: about 4M floats per buffer).")
     Integer batch;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "CPU threads of an ONNX model (ONNX Runtime intra-op); 0 = every core.")
+    int threads;
+
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if missing).")
     Path out;
 
@@ -115,7 +120,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         SampleJob job = new SampleJob(process, SampleJob.model(model), solver, q, corrector, grid, nfe,
                 tMax == null ? Double.NaN : tMax, tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend,
-                graphMode(), batch == null ? SampleJob.AUTO_BATCH : batch, out, force);
+                graphMode(), batch == null ? SampleJob.AUTO_BATCH : batch, threads, out, force);
         RunListener listener = switch (progress) {
             case "on" -> new ProgressListener();
             case "off" -> RunListener.NONE;

@@ -35,6 +35,53 @@ public final class Plots {
         save(file, chart);
     }
 
+    /**
+     * A grid of images: {@code samples} holds (n, C, H, W) values in [lo, hi] (C = 1 grey or 3 RGB), drawn at
+     * {@code scale} pixels per pixel, {@code columns} per row, with a 2-pixel gap; values outside the range are clipped.
+     */
+    public static void imageGrid(Path file, float[] samples, int[] chw, int count, int columns, double lo, double hi,
+            int scale) throws IOException {
+        int c = chw[0];
+        int h = chw[1];
+        int w = chw[2];
+        if (c != 1 && c != 3) {
+            throw new IllegalArgumentException("an image grid needs 1 or 3 channels, got " + c);
+        }
+        int rows = (count + columns - 1) / columns;
+        int gap = 2;
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(columns * (w * scale + gap) + gap,
+                rows * (h * scale + gap) + gap, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.dispose();
+        int per = c * h * w;
+        for (int k = 0; k < count; k++) {
+            int x0 = gap + (k % columns) * (w * scale + gap);
+            int y0 = gap + (k / columns) * (h * scale + gap);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int[] rgb = new int[3];
+                    for (int ch = 0; ch < 3; ch++) {
+                        float v = samples[k * per + (c == 1 ? 0 : ch) * h * w + y * w + x];
+                        rgb[ch] = (int) Math.round(255 * Math.min(1, Math.max(0, (v - lo) / (hi - lo))));
+                    }
+                    int pixel = (rgb[0] << 16) | (rgb[1] << 8) | rgb[2];
+                    for (int dy = 0; dy < scale; dy++) {
+                        for (int dx = 0; dx < scale; dx++) {
+                            img.setRGB(x0 + x * scale + dx, y0 + y * scale + dy, pixel);
+                        }
+                    }
+                }
+            }
+        }
+        AtomicFiles.write(file, out -> {
+            if (!javax.imageio.ImageIO.write(img, "png", out)) {
+                throw new IOException("no PNG writer available in this JDK");
+            }
+        });
+    }
+
     /** Log-log line plot, e.g. error against NFE. */
     public static void logLog(Path file, String title, String xTitle, String yTitle, List<Line> lines) throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();

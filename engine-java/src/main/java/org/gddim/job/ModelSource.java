@@ -2,7 +2,10 @@ package org.gddim.job;
 
 import java.nio.file.Path;
 
-/** Where the score model comes from: {@code default} (the embedded GMM) or {@code gmm:FILE.json}. */
+/**
+ * Where the score model comes from: {@code default} (the embedded GMM), {@code gmm:FILE.json} (an exact
+ * Gaussian-mixture oracle) or {@code onnx:FILE.onnx} (a trained network, run by ONNX Runtime).
+ */
 public sealed interface ModelSource {
     record Default() implements ModelSource {
         @Override
@@ -18,6 +21,13 @@ public sealed interface ModelSource {
         }
     }
 
+    record OnnxFile(Path file) implements ModelSource {
+        @Override
+        public String toString() {
+            return "onnx:" + file;
+        }
+    }
+
     /** Parses the command-line form; throws {@link JobException} naming the accepted forms. */
     static ModelSource parse(String spec) {
         if (spec.equals("default")) {
@@ -26,6 +36,9 @@ public sealed interface ModelSource {
         if (spec.startsWith("gmm:") && spec.length() > 4) {
             return new GmmFile(Path.of(spec.substring(4)));
         }
-        throw new JobException("unknown model '" + spec + "': expected 'default' or 'gmm:FILE.json'");
+        if (spec.startsWith("onnx:") && spec.length() > 5) {
+            return new OnnxFile(Path.of(spec.substring(5)));
+        }
+        throw new JobException("unknown model '" + spec + "': expected 'default', 'gmm:FILE.json' or 'onnx:FILE.onnx'");
     }
 }

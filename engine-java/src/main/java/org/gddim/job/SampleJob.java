@@ -19,11 +19,12 @@ import org.gddim.solver.SolverKind;
  * @param batch samples per batch, or {@link #AUTO_BATCH} for about 4M floats per state buffer (memory per
  *     batch: (eps slots + 2) * batch * D floats)
  * @param graph whether the cuda backend replays each batch as one captured CUDA graph
+ * @param threads CPU threads of the model (ONNX Runtime intra-op threads); 0 for all cores
  * @param force overwrite earlier results in {@code out}, and discard an unfinished run there
  */
 public record SampleJob(ProcessKind process, ModelSource model, SolverKind solver, int order, Corrector corrector,
         GridKind grid, int nfe, double tMax, double tMin, long count, long seed, Path initNoise, BackendKind backend,
-        GraphMode graph, int batch, Path out, boolean force) {
+        GraphMode graph, int batch, int threads, Path out, boolean force) {
 
     /** Batch size chosen from the data size: {@code max(1, 2^22 / D)} samples. */
     public static final int AUTO_BATCH = 0;
@@ -44,6 +45,13 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
         }
         if (batch < 0) {
             throw new JobException("--batch must be at least 1, got " + batch);
+        }
+        if (threads < 0) {
+            throw new JobException("--threads must be at least 1, got " + threads);
+        }
+        if (model instanceof ModelSource.OnnxFile && backend == BackendKind.CUDA) {
+            throw new JobException("ONNX models run on the CPU (--backend native or java) in this version: the GPU "
+                    + "executor for ONNX graphs is not built yet");
         }
         if (nfe < 1) {
             throw new JobException("--nfe must be at least 1, got " + nfe);
@@ -71,6 +79,11 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
     public int batchFor(int dim) {
         long b = batch == AUTO_BATCH ? Math.max(1, (1L << 22) / dim) : batch;
         return (int) Math.min(b, count);
+    }
+
+    /** ONNX Runtime threads: the given count, or every core for 0. */
+    public int threadCount() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     /** Parses a model source ("default" or "gmm:FILE.json"). */

@@ -20,6 +20,7 @@ import org.gddim.io.Plots;
 import org.gddim.model.GaussianMixture;
 import org.gddim.model.GmmJson;
 import org.gddim.model.GmmScore;
+import org.gddim.model.OnnxScoreModel;
 import org.gddim.model.ScoreModel;
 import org.gddim.process.Process;
 import org.gddim.schedule.TimeGrid;
@@ -55,8 +56,26 @@ public final class SampleRun {
         GaussianMixture gmm = switch (job.model()) {
             case ModelSource.Default d -> GmmJson.defaultMixture();
             case ModelSource.GmmFile f -> GmmJson.read(f.file());
+            case ModelSource.OnnxFile f -> null;
         };
-        ScoreModel model = new GmmScore(gmm, process);
+        ScoreModel model = job.model() instanceof ModelSource.OnnxFile f
+                ? OnnxScoreModel.open(f.file(), process, job.threadCount())
+                : new GmmScore(gmm, process);
+        try {
+            return execute(job, start, process, tMax, tMin, gmm, model, listener);
+        } finally {
+            if (model instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IOException("closing the model: " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private static Result execute(SampleJob job, long start, Process process, double tMax, double tMin,
+            GaussianMixture gmm, ScoreModel model, RunListener listener) throws IOException {
         int dim = model.shape().size();
         Solver solver = job.createSolver();
         Plan plan;
@@ -74,10 +93,7 @@ public final class SampleRun {
         int batches = (int) ((job.count() + batch - 1) / batch);
         Map<String, Object> settings = settings(job, process, tMax, tMin, plan, model, noise, batch);
         try (Backend backend = Backends.open(job.backend())) {
-            ScoreModel runModel = switch (backend) {
-                case CudaBackend cuda -> new CudaGmmScore(gmm, process, cuda);
-                default -> model;
-            };
+            ScoreModel runModel = backend instanceof CudaBackend cuda ? new CudaGmmScore(gmm, process, cuda) : model;
             runModel.prepare(plan.evalTimes(), batch);
             Map<SamplerState, GraphSampler> graphs = new java.util.IdentityHashMap<>();
             OutputFolder folder = OutputFolder.prepare(job.out(), JsonFiles.toJson(settings), job.force());
@@ -133,7 +149,14 @@ public final class SampleRun {
             graphs.values().forEach(GraphSampler::close);
             Path samples = folder.assemble(batches, shape(job.count(), model.shape().dims()));
             Path plot = null;
-            if (dim == 2) {
+            int[] dims = model.shape().dims();
+            if (dims.length == 3 && (dims[0] == 1 || dims[0] == 3)) { // images (C, H, W): a grid of the first 64
+                int shown = (int) Math.min(job.count(), 64);
+                float[] images = new float[shown * dim];
+                Npy.readRows(samples, Npy.readHeader(samples), 0, shown, images);
+                plot = folder.dir().resolve(OutputFolder.PLOT);
+                Plots.imageGrid(plot, images, dims, shown, 8, -1, 1, 3);
+            } else if (dim == 2) {
                 int shown = (int) Math.min(job.count(), 20_000);
                 float[] xy = new float[shown * 2];
                 Npy.readRows(samples, Npy.readHeader(samples), 0, shown, xy);

@@ -66,6 +66,18 @@ class SampleCommandTest {
     }
 
     @Test
+    void theOnnxExportOfTheOracleSamplesLikeTheOracle() throws IOException {
+        Path onnx = dir.resolve("gmm.onnx");
+        Cli export = Cli.run("export-gmm", "--model", "default", "--process", "vp", "--out", onnx.toString());
+        assertEquals(0, export.exit(), export.err());
+        float[] exact = sample("exact");
+        float[] viaOnnx = sample("onnx", "--model", "onnx:" + onnx, "--threads", "1");
+        for (int i = 0; i < exact.length; i++) {
+            assertEquals(exact[i], viaOnnx[i], 1e-4 * (1 + Math.abs(exact[i])), "element " + i);
+        }
+    }
+
+    @Test
     void ddimAndGddimOrderOneAgree() throws IOException {
         float[] ddim = sample("d", "--solver", "ddim");
         float[] gddim = sample("g", "--solver", "gddim", "--order", "1");

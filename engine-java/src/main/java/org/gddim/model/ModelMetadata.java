@@ -1,0 +1,106 @@
+package org.gddim.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What a score network was trained as, from its ONNX {@code metadata_props} or a sidecar {@code FILE.meta.json}
+ * (a flat JSON object with the same keys; the sidecar wins). Keys (docs/models.md):
+ * <ul>
+ *   <li>{@code gddim.prediction}: eps | x0 | v | edm (an EDM denoiser D(x; sigma) in the process' frame)</li>
+ *   <li>{@code gddim.process}: the engine process it was trained with (vp, vp-cosine, ve, edm, ...)</li>
+ *   <li>{@code gddim.time_input}: t (the process time) | sigma (sigma_t); times {@code gddim.time_scale} (default 1)</li>
+ *   <li>{@code gddim.input_shape}: one sample's shape, e.g. "1,28,28"</li>
+ * </ul>
+ */
+public record ModelMetadata(String name, Prediction prediction, String process, TimeInput timeInput, double timeScale,
+        DataShape shape) {
+
+    /** What the network outputs. */
+    public enum Prediction {
+        EPS,
+        X0,
+        V,
+        EDM;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** What the network's time input is. */
+    public enum TimeInput {
+        T,
+        SIGMA;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Reads and validates the metadata of {@code file}, given its ONNX metadata_props. */
+    public static ModelMetadata read(Path file, Map<String, String> props) {
+        Map<String, String> all = new HashMap<>(props);
+        Path sidecar = file.resolveSibling(file.getFileName().toString().replaceAll("\\.onnx$", "") + ".meta.json");
+        if (Files.exists(sidecar)) {
+            try {
+                JsonNode node = new ObjectMapper().readTree(sidecar.toFile());
+                for (Map.Entry<String, JsonNode> e : node.properties()) {
+                    all.put(e.getKey(), e.getValue().asText());
+                }
+            } catch (IOException e) {
+                throw new ModelSpecException("sidecar " + sidecar + " is not valid JSON: " + e.getMessage(), e);
+            }
+        }
+        String where = "model " + file + " (ONNX metadata_props or " + sidecar.getFileName() + ")";
+        Prediction prediction = choice(all, "gddim.prediction", Prediction.class, where);
+        String process = require(all, "gddim.process", where, "the process it was trained with, e.g. vp");
+        TimeInput time = choice(all, "gddim.time_input", TimeInput.class, where);
+        double scale = 1.0;
+        if (all.containsKey("gddim.time_scale")) {
+            try {
+                scale = Double.parseDouble(all.get("gddim.time_scale"));
+            } catch (NumberFormatException e) {
+                throw new ModelSpecException(where + ": gddim.time_scale = '" + all.get("gddim.time_scale") + "' is not a number");
+            }
+        }
+        String shapeText = require(all, "gddim.input_shape", where, "one sample's shape, e.g. 1,28,28");
+        int[] dims;
+        try {
+            dims = java.util.Arrays.stream(shapeText.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
+        } catch (NumberFormatException e) {
+            throw new ModelSpecException(where + ": gddim.input_shape = '" + shapeText + "' is not a list of integers");
+        }
+        String name = all.getOrDefault("gddim.name", file.getFileName().toString());
+        return new ModelMetadata(name, prediction, process, time, scale, new DataShape(dims));
+    }
+
+    private static String require(Map<String, String> all, String key, String where, String what) {
+        String v = all.get(key);
+        if (v == null || v.isBlank()) {
+            throw new ModelSpecException(where + " lacks " + key + " (" + what + ")");
+        }
+        return v.strip();
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, String> all, String key, Class<E> type, String where) {
+        StringBuilder names = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            names.append(names.isEmpty() ? "" : ", ").append(e);
+        }
+        String v = require(all, key, where, "one of " + names);
+        for (E e : type.getEnumConstants()) {
+            if (e.toString().equals(v)) {
+                return e;
+            }
+        }
+        throw new ModelSpecException(where + ": " + key + " = '" + v + "' is not one of " + names);
+    }
+}
