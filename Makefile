@@ -11,7 +11,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test jdk native ctest cuda bench gpu-test gpu-bench quality cli-docs clean
+.PHONY: all build run test jdk native ctest cuda bench gpu-test gpu-bench quality models train cli-docs clean
 
 all: build
 
@@ -73,6 +73,20 @@ quality: build
 	bin/gddim quality --process vp --model models/gmm/gmm-8d-5.json --methods ddim,gddim2,gddim3,gddim4 \
 	    --grids uniform,logsnr --nfe 5,10,20,50 --samples 1000 --seed 0 --doc docs/quality.md --id quality-vp-gmm8d
 
+# docs/models.md from the shipped models: sample grids, Frechet distances, images/s (a few minutes).
+models: build
+	bin/gddim model-report --models models/mnist-vp.onnx,models/mnist-edm.onnx,models/mnist-fdm.onnx \
+	    --methods ddim,gddim2,gddim3 --nfe 5,10,20 --n 1000 --seed 0 --doc docs/models.md --id models-mnist
+
+# Retrains every shipped network on the CPU (hours; needs python3-torch, python3-onnx, python3-matplotlib).
+train:
+	tools/train/get_mnist.sh
+	/usr/bin/python3 tools/train/train_classifier.py
+	/usr/bin/python3 tools/train/train_vp.py
+	/usr/bin/python3 tools/train/train_edm.py --variant edm
+	/usr/bin/python3 tools/train/train_edm.py --variant fdm
+	/usr/bin/python3 tools/train/plot_losses.py
+
 # The checked-in --help texts (docs/cli/), which HelpGoldenTest compares against.
 cli-docs: build
 	@mkdir -p docs/cli
@@ -81,6 +95,7 @@ cli-docs: build
 	bin/gddim info --help > docs/cli/info.txt
 	bin/gddim quality --help > docs/cli/quality.txt
 	bin/gddim export-gmm --help > docs/cli/export-gmm.txt
+	bin/gddim model-report --help > docs/cli/model-report.txt
 
 clean:
 	@$(MAKE) --no-print-directory -C kernels-cu clean

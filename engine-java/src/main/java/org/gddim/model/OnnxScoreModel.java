@@ -26,6 +26,9 @@ import org.gddim.process.ScalarProcess;
  * so nothing is copied between the network and the solver; one session serves the whole run. The file must carry
  * {@link ModelMetadata} (prediction, process, time input, shape) and have one float input of shape
  * (batch, shape...), one float time input of shape (batch), and one float output shaped like the data input.
+ * Outputs other than eps are converted at the edge, with {@code x = a x0 + sigma eps}: x0 and EDM denoisers
+ * (D is the x0 prediction in the process' frame) give {@code eps = (x - a x0) / sigma}, v-predictions
+ * ({@code v = a eps - sigma x0}) give {@code eps = (a v + sigma x) / (a^2 + sigma^2)}.
  */
 public final class OnnxScoreModel implements ScoreModel, AutoCloseable {
     private final Path file;
@@ -79,10 +82,6 @@ public final class OnnxScoreModel implements ScoreModel, AutoCloseable {
             if (!(process instanceof ScalarProcess scalar)) {
                 throw new ModelSpecException("ONNX models run with scalar processes here, not " + process.name());
             }
-            if (meta.prediction() != ModelMetadata.Prediction.EPS) {
-                throw new ModelSpecException("model " + file + " predicts " + meta.prediction()
-                        + "; this version converts only eps-prediction networks");
-            }
             return bind(file, env, session, meta, scalar);
         } catch (OrtException | RuntimeException e) {
             try {
@@ -94,6 +93,18 @@ public final class OnnxScoreModel implements ScoreModel, AutoCloseable {
                 throw m;
             }
             throw new ModelSpecException("model " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The metadata of {@code file} alone (opens and closes a session), e.g. to find the process to sample it with. */
+    public static ModelMetadata metadataOf(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelSpecException("model file " + file + " does not exist");
+        }
+        try (OrtSession session = OrtEnvironment.getEnvironment().createSession(file.toString())) {
+            return ModelMetadata.read(file, session.getMetadata().getCustomMetadata());
+        } catch (OrtException e) {
+            throw new ModelSpecException("model file " + file + " is not a usable ONNX model: " + e.getMessage(), e);
         }
     }
 
@@ -180,6 +191,27 @@ public final class OnnxScoreModel implements ScoreModel, AutoCloseable {
             }
         } catch (OrtException e) {
             throw new IllegalStateException("running " + file + " failed: " + e.getMessage(), e);
+        }
+        toEps(HostBuffer.of(u), HostBuffer.of(out), (long) batch * meta.shape().size(), t);
+    }
+
+    /** Converts the network's output in place into eps (class comment). */
+    private void toEps(HostBuffer x, HostBuffer out, long n, double t) {
+        double a = process.alpha(t);
+        double sigma = process.sigma(t);
+        switch (meta.prediction()) {
+            case EPS -> { }
+            case X0, EDM -> {
+                for (long i = 0; i < n; i++) {
+                    out.set(i, (x.get(i) - a * out.get(i)) / sigma);
+                }
+            }
+            case V -> {
+                double norm = a * a + sigma * sigma;
+                for (long i = 0; i < n; i++) {
+                    out.set(i, (a * out.get(i) + sigma * x.get(i)) / norm);
+                }
+            }
         }
     }
 

@@ -15,6 +15,16 @@ public enum ProcessKind {
         this.factory = factory;
     }
 
+    /** The kind whose command-line name is {@code name}, if any. */
+    public static java.util.Optional<ProcessKind> named(String name) {
+        for (ProcessKind k : values()) {
+            if (k.toString().equals(name)) {
+                return java.util.Optional.of(k);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** A process with this kind's default parameters. */
     public Process create() {
         return factory.get();
