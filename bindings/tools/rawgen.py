@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """rawgen.py — writes a jextract-shaped raw FFM binding class (one holder class per function, a static wrapper,
 $descriptor/$handle/$address accessors, constants as methods) from a prototype list such as cudart.txt.
-Usage: python3 bindings/tools/rawgen.py SPEC.txt > .../raw/<name>_h.java   (see the header of the spec file)."""
+Usage: python3 bindings/tools/rawgen.py SPEC.txt > .../raw/<name>_h.java   (see the header of the spec file).
+Directives: @library ENUM SONAME (NativeLibraries.Library constant, soname), @class NAME (default: from the soname),
+@header TEXT, @const NAME VALUE; every other line is a prototype `ret name(type arg, ...)`."""
 import sys
 
 JAVA = {"int": ("int", "C_INT"), "uint": ("int", "C_INT"), "size_t": ("long", "C_SIZE_T"),
@@ -9,7 +11,7 @@ JAVA = {"int": ("int", "C_INT"), "uint": ("int", "C_INT"), "size_t": ("long", "C
 
 
 def main(spec):
-    lib, header, consts, funcs = None, None, [], []
+    lib, header, consts, funcs, cls_override = None, None, [], [], None
     for line in open(spec):
         line = line.strip()
         if not line or line.startswith("#"):
@@ -17,6 +19,8 @@ def main(spec):
         if line.startswith("@library"):
             _, enum, soname = line.split()
             lib = (enum, soname)
+        elif line.startswith("@class"):
+            cls_override = line.split()[1]
         elif line.startswith("@header"):
             header = line.split(None, 1)[1]
         elif line.startswith("@const"):
@@ -27,7 +31,7 @@ def main(spec):
             name, args = rest.split("(", 1)
             args = [a.split() for a in args.rstrip(")").split(",") if a.strip()]
             funcs.append((ret, name.strip(), args))
-    cls = lib[1].split(".")[0].replace("lib", "", 1) + "_h"
+    cls = cls_override or lib[1].split(".")[0].replace("lib", "", 1) + "_h"
     out = []
     w = out.append
     w("package org.gddim.bindings.raw;\n")

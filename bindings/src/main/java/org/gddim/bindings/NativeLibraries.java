@@ -25,14 +25,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NativeLibraries {
     private NativeLibraries() {}
 
-    /** The native libraries the engine loads: its own (bundled in this jar) and the CUDA runtime (system). */
+    /** The native libraries the engine loads: its own (bundled in this jar) and CUDA's (system: runtime, cuDNN, cuBLAS). */
     public enum Library {
         /** CPU kernels, kernels-cu/include/gdk.h. */
         GDK("libgdk.so", "gddim.libgdk", "GDDIM_LIBGDK", true),
         /** The CUDA runtime, by versioned soname (dlopen has no fallback from libcudart.so to it). */
         CUDART("libcudart.so.13", "gddim.libcudart", "GDDIM_LIBCUDART", false),
         /** CUDA kernels, kernels-cu/include/gdk_cuda.h (links libcudart.so.13, loaded first). */
-        GDK_CUDA("libgdk_cuda.so", "gddim.libgdk_cuda", "GDDIM_LIBGDK_CUDA", true);
+        GDK_CUDA("libgdk_cuda.so", "gddim.libgdk_cuda", "GDDIM_LIBGDK_CUDA", true),
+        /** cuDNN 9 (the GPU ONNX executor's convolutions), by soname; set $GDDIM_LIBCUDNN to a path otherwise. */
+        CUDNN("libcudnn.so.9", "gddim.libcudnn", "GDDIM_LIBCUDNN", false),
+        /** cuBLAS 13 (the GPU ONNX executor's Gemm/MatMul), by soname; set $GDDIM_LIBCUBLAS to a path otherwise. */
+        CUBLAS("libcublas.so.13", "gddim.libcublas", "GDDIM_LIBCUBLAS", false);
 
         final String fileName;
         final String property;

@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gddim.bindings.raw.gdk_cuda_h;
 import org.gddim.bindings.raw.gdk_h;
+import org.gddim.bindings.raw.gdk_nn_h;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,21 +91,40 @@ class BindingsMatchHeaderTest {
     }
 
     @Test
+    void everyGdkNnFunctionHasABindingWithTheSameArity() throws IOException {
+        Map<String, Integer> declared = functions(header("gdk_nn.h"));
+        assertTrue(declared.size() >= 8 && declared.get("gdk_nn_binary_f32") == 9,
+                "parser sanity: gdk_nn_binary_f32 with 9 parameters, got " + declared);
+        assertEquals(List.of(), mismatches(declared, gdk_nn_h.class));
+    }
+
+    @Test
     void everyIntegerMacroHasTheSameValue() throws Exception {
         Map<String, Integer> macros = intMacros(header("gdk.h"));
         assertTrue(macros.size() >= 8, "parser sanity: found " + macros);
+        assertEquals(List.of(), macroMismatches(macros, gdk_h.class));
+    }
+
+    @Test
+    void everyGdkNnMacroHasTheSameValue() throws Exception {
+        Map<String, Integer> macros = intMacros(header("gdk_nn.h"));
+        assertTrue(macros.size() >= 20 && macros.get("GDK_NN_SILU") == 2, "parser sanity: found " + macros);
+        assertEquals(List.of(), macroMismatches(macros, gdk_nn_h.class));
+    }
+
+    static List<String> macroMismatches(Map<String, Integer> macros, Class<?> raw) throws ReflectiveOperationException {
         List<String> problems = new ArrayList<>();
         for (var e : macros.entrySet()) {
             try {
-                int bound = (int) gdk_h.class.getMethod(e.getKey()).invoke(null);
+                int bound = (int) raw.getMethod(e.getKey()).invoke(null);
                 if (bound != e.getValue()) {
-                    problems.add(e.getKey() + " = " + e.getValue() + " in gdk.h but " + bound + " in gdk_h");
+                    problems.add(e.getKey() + " = " + e.getValue() + " in the header but " + bound + " in " + raw.getSimpleName());
                 }
             } catch (NoSuchMethodException missing) {
-                problems.add(e.getKey() + " has no method in gdk_h");
+                problems.add(e.getKey() + " has no method in " + raw.getSimpleName());
             }
         }
-        assertEquals(List.of(), problems);
+        return problems;
     }
 
     @Test
