@@ -22,6 +22,7 @@ public final class CudaBackend implements Backend {
     private final Cuda cuda;
     private final CudaKernels kernels;
     private final List<DeviceMemory> owned = new ArrayList<>();
+    private final List<AutoCloseable> dependents = new ArrayList<>(); // closed first, newest first
     private final DeviceMemory firstSample; // int64: first sample index of the batch, read by the noise kernel
     private final MemorySegment firstSampleHost; // pinned: the graph's copy reads it at replay time
     private final DeviceMemory[] epsMemory = new DeviceMemory[Gdk.MAX_EPS];
@@ -38,6 +39,12 @@ public final class CudaBackend implements Backend {
     private DeviceMemory own(DeviceMemory m) {
         owned.add(m);
         return m;
+    }
+
+    /** Closes {@code resource} (e.g. a device model's cuDNN/cuBLAS handles) when this backend closes, before its stream. */
+    public <T extends AutoCloseable> T closeWithBackend(T resource) {
+        dependents.add(resource);
+        return resource;
     }
 
     public Cuda cuda() {
@@ -136,6 +143,13 @@ public final class CudaBackend implements Backend {
     @Override
     public void close() {
         cuda.synchronize();
+        for (int i = dependents.size() - 1; i >= 0; i--) {
+            try {
+                dependents.get(i).close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + dependents.get(i) + ": " + e.getMessage(), e);
+            }
+        }
         for (DeviceMemory m : owned) {
             m.close();
         }

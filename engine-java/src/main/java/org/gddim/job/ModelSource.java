@@ -4,7 +4,8 @@ import java.nio.file.Path;
 
 /**
  * Where the score model comes from: {@code default} (the embedded GMM), {@code gmm:FILE.json} (an exact
- * Gaussian-mixture oracle) or {@code onnx:FILE.onnx} (a trained network, run by ONNX Runtime).
+ * Gaussian-mixture oracle) or {@code onnx:FILE.onnx} (a trained network, run by ONNX Runtime on CPU backends and by the engine's own
+ * executor, org.gddim.executor.GpuExecutor, on the cuda backend).
  */
 public sealed interface ModelSource {
     record Default() implements ModelSource {

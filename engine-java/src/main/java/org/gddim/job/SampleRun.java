@@ -12,6 +12,7 @@ import org.gddim.backend.CudaBackend;
 import org.gddim.bindings.CudaException;
 import org.gddim.bindings.NativeException;
 import org.gddim.model.CudaGmmScore;
+import org.gddim.model.GpuOnnxScoreModel;
 import org.gddim.solver.GraphSampler;
 import org.gddim.io.AtomicFiles;
 import org.gddim.io.JsonFiles;
@@ -93,7 +94,7 @@ public final class SampleRun {
         int batches = (int) ((job.count() + batch - 1) / batch);
         Map<String, Object> settings = settings(job, process, tMax, tMin, plan, model, noise, batch);
         try (Backend backend = Backends.open(job.backend())) {
-            ScoreModel runModel = backend instanceof CudaBackend cuda ? new CudaGmmScore(gmm, process, cuda) : model;
+            ScoreModel runModel = backend instanceof CudaBackend cuda ? deviceModel(job, gmm, process, cuda) : model;
             runModel.prepare(plan.evalTimes(), batch);
             Map<SamplerState, GraphSampler> graphs = new java.util.IdentityHashMap<>();
             OutputFolder folder = OutputFolder.prepare(job.out(), JsonFiles.toJson(settings), job.force());
@@ -172,6 +173,13 @@ public final class SampleRun {
         } catch (IOException e) {
             throw new IOException(AtomicFiles.describe(e), e);
         }
+    }
+
+    /** The model on the GPU: the device GMM oracle, or an ONNX file on the engine's executor (closed with the backend). */
+    private static ScoreModel deviceModel(SampleJob job, GaussianMixture gmm, Process process, CudaBackend cuda) {
+        return job.model() instanceof ModelSource.OnnxFile f
+                ? cuda.closeWithBackend(GpuOnnxScoreModel.open(f.file(), process, cuda))
+                : new CudaGmmScore(gmm, process, cuda);
     }
 
     private static long rows(SampleJob job, int batch, int b) {
