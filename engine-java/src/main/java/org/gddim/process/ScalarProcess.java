@@ -6,7 +6,7 @@ package org.gddim.process;
  * probability-flow ODE in eps form reads {@code dx/dt = f_t x + g_t eps} with {@code f = d log a / dt}
  * and {@code g = d sigma / dt - f sigma}.
  */
-public sealed interface ScalarProcess extends Process, NoiseLevel permits Vp, Ve, Edm {
+public sealed interface ScalarProcess extends Process, NoiseLevel permits Vp, Ve, Edm, DiscreteVp {
     /** {@code log a_t}. */
     double logAlpha(double t);
 
