@@ -45,7 +45,8 @@ final class QualityCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--methods", paramLabel = "LIST", split = ",", defaultValue = "ddim,gddim2,gddim3,gddim4",
-            description = "Methods: ddim, gddimQ, gddimQ-pec, gddimQ-pece (Q = 1..4).")
+            description = "Methods: KIND[:Q][:CORRECTOR] with KIND a sample --solver name (e.g. plms, dpmpp:3, "
+                    + "unipc-bh2:2:none), or gddimQ[-pec|-pece].")
     List<String> methods;
 
     @Option(names = "--grids", paramLabel = "LIST", split = ",", defaultValue = "uniform,logsnr", converter = CliEnums.Grids.class,

@@ -37,24 +37,34 @@ final class SampleCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "gddim", converter = CliEnums.Solvers.class,
-            completionCandidates = CliEnums.Solvers.class, description = "Solver: ${COMPLETION-CANDIDATES}.")
+            completionCandidates = CliEnums.Solvers.class,
+            description = "Solver: ${COMPLETION-CANDIDATES} (docs/solvers.md).")
     SolverKind solver;
 
     @Option(names = "--order", paramLabel = "Q",
-            description = "Multistep order q = 1..4 (eps values per step; q = 1 is DDIM). Default: 1 for ddim, 2 for gddim.")
+            description = "Order: eps values per step (gddim, ipndm, deis-tab, deis-rhoab, dpmpp, unipc-*) or Runge-Kutta "
+                    + "stages (deis-rhork); q = 1 is DDIM. Default: 2 for gddim, edm-heun, dpmpp, unipc-*; 3 for deis-*; 4 for "
+                    + "ipndm; the others have a fixed order.")
     Integer order;
 
-    @Option(names = "--corrector", paramLabel = "MODE", defaultValue = "none", converter = CliEnums.Correctors.class,
+    @Option(names = "--corrector", paramLabel = "MODE", converter = CliEnums.Correctors.class,
             completionCandidates = CliEnums.Correctors.class,
-            description = "gddim corrector: ${COMPLETION-CANDIDATES} (pec: 1 NFE/step, order q+1; pece: 2 NFE/step).")
+            description = "Corrector: ${COMPLETION-CANDIDATES}. gddim: pec (1 NFE/step, order q+1), pece (2 NFE/step); "
+                    + "unipc-*: pec is UniPC, none is the predictor UniP. Default: pec for unipc-*, none otherwise.")
     Corrector corrector;
+
+    @Option(names = "--lower-order-final", negatable = true,
+            description = "dpmpp and unipc-*: lower the order of the last steps (diffusers' lower_order_final; dpmpp "
+                    + "only below 15 steps). Default: on.")
+    Boolean lowerOrderFinal;
 
     @Option(names = "--nfe", paramLabel = "N", defaultValue = "20",
             description = "Budget of network evaluations; the grid gets as many steps as fit.")
     int nfe;
 
     @Option(names = "--grid", paramLabel = "GRID", defaultValue = "logsnr", converter = CliEnums.Grids.class,
-            completionCandidates = CliEnums.Grids.class, description = "Time grid: ${COMPLETION-CANDIDATES}.")
+            completionCandidates = CliEnums.Grids.class,
+            description = "Time grid: ${COMPLETION-CANDIDATES} (the last three: diffusers' integer timesteps, ddpm-* only).")
     GridKind grid;
 
     @Option(names = "--t-max", paramLabel = "T", description = "Start time (default: the process' own, e.g. 1 for vp).")
@@ -95,11 +105,13 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int q = order != null ? order : solver == SolverKind.DDIM ? 1 : 2;
+        int q = order != null ? order : solver.defaultOrder();
+        Corrector c = corrector != null ? corrector : solver.defaultCorrector();
         if (batch != null && batch < 1) {
             throw new JobException("--batch must be at least 1, got " + batch);
         }
-        SampleJob job = new SampleJob(process, SampleJob.model(model), solver, q, corrector, grid, nfe,
+        SampleJob job = new SampleJob(process, SampleJob.model(model), solver, q, c,
+                lowerOrderFinal == null || lowerOrderFinal, grid, nfe,
                 tMax == null ? Double.NaN : tMax, tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend,
                 batch == null ? SampleJob.AUTO_BATCH : batch, out, force);
         RunListener listener = switch (progress) {

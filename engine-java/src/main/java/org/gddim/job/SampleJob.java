@@ -13,6 +13,7 @@ import org.gddim.solver.SolverKind;
  * job that exists is internally consistent; what needs files (model, noise, output folder) is checked by
  * {@link SampleRun} before it writes anything.
  *
+ * @param lowerOrderFinal the final-step order rule of dpmpp and unipc-* (their libraries' default: true)
  * @param tMax start time, NaN for the process default
  * @param tMin end (output) time, NaN for the process default
  * @param initNoise standard-normal draws of shape (count, D...), or null to draw them from {@code seed}
@@ -21,7 +22,7 @@ import org.gddim.solver.SolverKind;
  * @param force overwrite earlier results in {@code out}, and discard an unfinished run there
  */
 public record SampleJob(ProcessKind process, ModelSource model, SolverKind solver, int order, Corrector corrector,
-        GridKind grid, int nfe, double tMax, double tMin, long count, long seed, Path initNoise, BackendKind backend,
+        boolean lowerOrderFinal, GridKind grid, int nfe, double tMax, double tMin, long count, long seed, Path initNoise, BackendKind backend,
         int batch, Path out, boolean force) {
 
     /** Batch size chosen from the data size: {@code max(1, 2^22 / D)} samples. */
@@ -43,11 +44,11 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
         if (nfe < 1) {
             throw new JobException("--nfe must be at least 1, got " + nfe);
         }
-        Solver s = createSolver(solver, order, corrector);
+        Solver s = createSolver(solver, order, corrector, lowerOrderFinal);
         if (nfe < s.minNfe()) {
             throw new JobException("--nfe " + nfe + " is less than " + s.minNfe() + ", the smallest budget of "
-                    + s.describe() + " (a method of order " + order + " needs at least " + s.minNfe()
-                    + " evaluations); raise --nfe or lower --order");
+                    + s.describe() + " (it needs at least " + s.minNfe() + " evaluations); raise --nfe"
+                    + (solver == SolverKind.GDDIM || solver == SolverKind.DEIS_RHORK ? " or lower --order" : ""));
         }
         if (!Double.isNaN(tMax) && !Double.isNaN(tMin) && !(tMin < tMax)) {
             throw new JobException("--t-min " + tMin + " must be below --t-max " + tMax);
@@ -70,12 +71,12 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
 
     /** The solver this job runs. */
     public Solver createSolver() {
-        return createSolver(solver, order, corrector);
+        return createSolver(solver, order, corrector, lowerOrderFinal);
     }
 
-    private static Solver createSolver(SolverKind kind, int order, Corrector corrector) {
+    private static Solver createSolver(SolverKind kind, int order, Corrector corrector, boolean lowerOrderFinal) {
         try {
-            return kind.create(order, corrector);
+            return kind.create(order, corrector, lowerOrderFinal);
         } catch (IllegalArgumentException e) {
             throw new JobException(e.getMessage());
         }

@@ -174,6 +174,7 @@ public final class SampleRun {
         s.put("method", plan.method());
         s.put("order", job.order());
         s.put("corrector", job.corrector().toString());
+        s.put("lower_order_final", job.lowerOrderFinal());
         s.put("grid", job.grid().toString());
         s.put("nfe_budget", job.nfe());
         s.put("nfe", plan.nfe());

@@ -23,7 +23,7 @@ class SampleRunResumeTest {
     Path dir;
 
     private SampleJob job(Path out, long seed, boolean force) {
-        return new SampleJob(ProcessKind.VP, new ModelSource.Default(), SolverKind.GDDIM, 2, Corrector.NONE,
+        return new SampleJob(ProcessKind.VP, new ModelSource.Default(), SolverKind.GDDIM, 2, Corrector.NONE, true,
                 GridKind.LOGSNR, 6, Double.NaN, Double.NaN, 40, seed, null, BackendKind.NATIVE, 16, out, force);
     }
 
