@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
 
 /** {@code gddim}: the engine's command line (package doc for exit codes). Run {@code bin/gddim --help}. */
 @Command(name = "gddim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {SampleCommand.class, InfoCommand.class, QualityCommand.class, CommandLine.HelpCommand.class},
-        description = "Fast sampling of diffusion models: gDDIM and DDIM on VP, VE and EDM processes, with fused "
-                + "native kernels.%n")
+        subcommands = {SampleCommand.class, InfoCommand.class, QualityCommand.class, AtlasCommand.class,
+                CommandLine.HelpCommand.class},
+        description = "Fast sampling of diffusion models: gDDIM, DDIM, PNDM, iPNDM, DEIS, DPM-Solver++, UniPC and EDM "
+                + "Heun on VP, VE, EDM and discrete DDPM schedules, with fused native kernels.%n")
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

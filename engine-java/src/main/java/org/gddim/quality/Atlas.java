@@ -1,0 +1,170 @@
+package org.gddim.quality;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gddim.backend.Backend;
+import org.gddim.model.GaussianMixture;
+import org.gddim.model.GmmScore;
+import org.gddim.process.ScalarProcess;
+import org.gddim.reference.ProbabilityFlowReference;
+import org.gddim.rng.GaussianNoise;
+import org.gddim.schedule.GridKind;
+import org.gddim.schedule.TimeGrid;
+import org.gddim.schedule.TimeGrids;
+import org.gddim.solver.Plan;
+import org.gddim.solver.Sampler;
+import org.gddim.solver.SamplerState;
+import org.gddim.solver.Solver;
+import org.gddim.solver.StepObserver;
+
+/**
+ * One page of the quality atlas: an exact Gaussian-mixture oracle under one scalar process. It holds the
+ * start noise (Philox, prior stream), the exact target set at t_min ({@link ExactSamples}) with its
+ * {@link SlicedWasserstein} estimator and noise floor, and the Dormand-Prince references of the
+ * probability-flow ODE from the same noise (solved once per grid start time: diffusers' leading spacing
+ * does not start at T). {@link #evaluate} runs a solver on the backend exactly as {@code gddim sample} does
+ * and reports the relative RMS end-point error, the median per-sample relative error and SW2 to the exact set.
+ */
+public final class Atlas {
+    /** A solver's result at one budget; NaN where the budget is below the method's minimum. */
+    public record Cell(int nfe, int steps, double error, double median, double sw) {
+        static final Cell NONE = new Cell(0, 0, Double.NaN, Double.NaN, Double.NaN);
+
+        public boolean ran() {
+            return nfe > 0;
+        }
+    }
+
+    private final GaussianMixture gmm;
+    private final ScalarProcess process;
+    private final GmmScore score;
+    private final Backend backend;
+    private final int samples;
+    private final double tol;
+    private final float[] start;
+    private final SlicedWasserstein distance;
+    private final double floor;
+    private final Map<Double, double[]> references = new HashMap<>();
+    private double referenceSeconds;
+
+    /**
+     * @param samples sample count of every set (start noise, exact target, noise-floor set)
+     * @param directions SW directions
+     * @param tol DOP853 tolerance of the references
+     */
+    public Atlas(GaussianMixture gmm, ScalarProcess process, Backend backend, int samples, long seed, int directions, double tol) {
+        this.gmm = gmm;
+        this.process = process;
+        this.score = new GmmScore(gmm, process);
+        this.backend = backend;
+        this.samples = samples;
+        this.tol = tol;
+        int d = gmm.dim();
+        float[] z = new float[samples * d];
+        GaussianNoise.fill(seed, GaussianNoise.PRIOR_STREAM, 0, samples, d, z, 0);
+        double std = process.priorStd(process.defaultTMax());
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (float) (std * z[i]);
+        }
+        this.start = z;
+        double tMin = process.defaultTMin();
+        this.distance = new SlicedWasserstein(ExactSamples.draw(gmm, process, tMin, samples, seed + 1), d, directions, seed + 2);
+        this.floor = distance.distance(ExactSamples.draw(gmm, process, tMin, samples, seed + 3));
+    }
+
+    /** SW2 between two independent exact sets of this size: what no sampler can go below. */
+    public double floor() {
+        return floor;
+    }
+
+    public ScalarProcess process() {
+        return process;
+    }
+
+    public int samples() {
+        return samples;
+    }
+
+    /** Seconds spent on references so far. */
+    public double referenceSeconds() {
+        return referenceSeconds;
+    }
+
+    /** The grid of {@code kind} for {@code steps} steps over the process' default range. */
+    public TimeGrid grid(GridKind kind, int steps) {
+        return TimeGrids.make(kind, process, process.defaultTMax(), process.defaultTMin(), steps);
+    }
+
+    /** {@code solver} with the most steps of {@code kind} that fit {@code nfe}. */
+    public Cell evaluate(Solver solver, GridKind kind, int nfe) {
+        if (nfe < solver.minNfe()) {
+            return Cell.NONE;
+        }
+        return evaluate(solver, grid(kind, solver.stepsFor(nfe)));
+    }
+
+    /** {@code solver} on {@code grid}; diverged runs give infinite errors. */
+    public Cell evaluate(Solver solver, TimeGrid grid) {
+        Plan plan = solver.plan(process, grid);
+        double[] ref = reference(grid.at(0));
+        SamplerState state = new SamplerState(backend, plan, samples, gmm.dim());
+        backend.write(state.u(), 0, start);
+        Sampler.run(plan, score, backend, state, StepObserver.NONE);
+        float[] x = new float[start.length];
+        backend.read(state.u(), 0, x);
+        int d = gmm.dim();
+        double num = 0;
+        double den = 0;
+        double[] per = new double[samples];
+        boolean finite = true;
+        for (int s = 0; s < samples; s++) {
+            double n = 0;
+            double r = 0;
+            for (int j = s * d; j < (s + 1) * d; j++) {
+                finite &= Float.isFinite(x[j]);
+                n += (x[j] - ref[j]) * (x[j] - ref[j]);
+                r += ref[j] * ref[j];
+            }
+            num += n;
+            den += r;
+            per[s] = Math.sqrt(n / r);
+        }
+        if (!finite) {
+            return new Cell(plan.nfe(), grid.steps(), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
+        java.util.Arrays.sort(per);
+        return new Cell(plan.nfe(), grid.steps(), Math.sqrt(num / den), per[samples / 2], distance.distance(x));
+    }
+
+    private double[] reference(double t0) {
+        return references.computeIfAbsent(t0, t -> {
+            long begin = System.nanoTime();
+            double[] xT = new double[start.length];
+            for (int i = 0; i < xT.length; i++) {
+                xT[i] = start[i];
+            }
+            double[] ref = new ProbabilityFlowReference(process, score, tol).solve(xT, samples, t, process.defaultTMin());
+            referenceSeconds += (System.nanoTime() - begin) / 1e9;
+            return ref;
+        });
+    }
+
+    /** Every method on every grid at every budget: {@code rows[grid][method][nfe]}. */
+    public List<List<Cell[]>> matrix(List<GridKind> grids, List<MethodSpec> methods, int[] nfes) {
+        List<List<Cell[]>> out = new ArrayList<>();
+        for (GridKind g : grids) {
+            List<Cell[]> rows = new ArrayList<>();
+            for (MethodSpec m : methods) {
+                Cell[] cells = new Cell[nfes.length];
+                for (int i = 0; i < nfes.length; i++) {
+                    cells[i] = evaluate(m.solver(), g, nfes[i]);
+                }
+                rows.add(cells);
+            }
+            out.add(rows);
+        }
+        return out;
+    }
+}
