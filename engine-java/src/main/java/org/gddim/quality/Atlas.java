@@ -8,7 +8,9 @@ import org.gddim.backend.Backend;
 import org.gddim.model.GaussianMixture;
 import org.gddim.model.GmmScore;
 import org.gddim.process.ScalarProcess;
+import org.gddim.process.DiscreteVp;
 import org.gddim.reference.ProbabilityFlowReference;
+import org.gddim.reference.RhoFrameReference;
 import org.gddim.rng.GaussianNoise;
 import org.gddim.schedule.GridKind;
 import org.gddim.schedule.TimeGrid;
@@ -24,7 +26,7 @@ import org.gddim.solver.StepObserver;
  * start noise (Philox, prior stream), the exact target set at t_min ({@link ExactSamples}) with its
  * {@link SlicedWasserstein} estimator and noise floor, and the Dormand-Prince references of the
  * probability-flow ODE from the same noise (solved once per grid start time: diffusers' leading spacing
- * does not start at T). {@link #evaluate} runs a solver on the backend exactly as {@code gddim sample} does
+ * does not start at T; in the rho frame for discrete schedules, {@link RhoFrameReference}). {@link #evaluate} runs a solver on the backend exactly as {@code gddim sample} does
  * and reports the relative RMS end-point error, the median per-sample relative error and SW2 to the exact set.
  */
 public final class Atlas {
@@ -145,7 +147,9 @@ public final class Atlas {
             for (int i = 0; i < xT.length; i++) {
                 xT[i] = start[i];
             }
-            double[] ref = new ProbabilityFlowReference(process, score, tol).solve(xT, samples, t, process.defaultTMin());
+            double[] ref = process instanceof DiscreteVp // piecewise in t: integrate where the flow is smooth
+                    ? new RhoFrameReference(process, score, tol).solve(xT, samples, t, process.defaultTMin())
+                    : new ProbabilityFlowReference(process, score, tol).solve(xT, samples, t, process.defaultTMin());
             referenceSeconds += (System.nanoTime() - begin) / 1e9;
             return ref;
         });
