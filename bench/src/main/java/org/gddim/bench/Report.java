@@ -38,7 +38,7 @@ import org.openjdk.jmh.util.Version;
  * <pre>
  *   java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar org.gddim.bench.Report docs/benchmarks.md
  *        [--forks 1] [--warmup 3] [--warmup-time 1s] [--iterations 5] [--time 1s]
- *        [--n 1048576,16777216] [--k 1,2,3,4] [--backend javaScalar,nativeCpu] [--json FILE]
+ *        [--n 1048576,16777216] [--k 1,2,3,4] [--backend javaScalar,nativeCpu] [--solvers ddim,plms,..] [--json FILE]
  * </pre>
  */
 public final class Report {
@@ -51,7 +51,7 @@ public final class Report {
 
     /** Run settings (defaults: CI-friendly, about 6 minutes for the full matrix). */
     record Settings(Path out, int forks, int warmup, String warmupTime, int iterations, String time, List<String> n,
-            List<String> k, List<String> backends, Path json, List<String> args) {
+            List<String> k, List<String> backends, List<String> solvers, Path json, List<String> args) {
         static Settings parse(String[] args) {
             Path out = Path.of("docs/benchmarks.md");
             int forks = 1;
@@ -63,6 +63,7 @@ public final class Report {
             List<String> k = List.of("1", "2", "3", "4");
             List<String> backends = List.of("javaScalar", "nativeCpu");
             Path json = null;
+            List<String> solvers = SolverReport.solvers();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (!a.startsWith("--")) {
@@ -72,7 +73,8 @@ public final class Report {
                 if (a.equals("--help") || a.equals("-h")) {
                     System.out.println("usage: " + COMMAND + " [OUT.md] [--forks N] [--warmup N] [--warmup-time 1s]"
                             + " [--iterations N] [--time 1s] [--n 1048576,16777216] [--k 1,2,3,4]"
-                            + " [--backend javaScalar,nativeCpu] [--json FILE]");
+                            + " [--backend javaScalar,nativeCpu] [--solvers " + String.join(",", SolverReport.solvers())
+                            + "] [--json FILE]");
                     System.exit(0);
                 }
                 if (i + 1 >= args.length) {
@@ -89,20 +91,21 @@ public final class Report {
                     case "--k" -> k = List.of(v.split(","));
                     case "--backend" -> backends = List.of(v.split(","));
                     case "--json" -> json = Path.of(v);
+                    case "--solvers" -> solvers = v.isEmpty() ? List.of() : List.of(v.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
                 }
             }
             if (forks < 1 || iterations < 1 || warmup < 0) {
                 throw new IllegalArgumentException("need --forks >= 1, --iterations >= 1, --warmup >= 0");
             }
-            return new Settings(out, forks, warmup, warmupTime, iterations, time, n, k, backends, json, List.of(args));
+            return new Settings(out, forks, warmup, warmupTime, iterations, time, n, k, backends, solvers, json, List.of(args));
         }
 
         /** Too short for the final numbers (the report says so at the top). */
         boolean smoke() {
             return forks * iterations < 5 || TimeValue.fromString(time).convertTo(TimeUnit.MILLISECONDS) < 1000
                     || !n.containsAll(List.of("1048576", "16777216")) || !k.containsAll(List.of("1", "2", "3", "4"))
-                    || !backends.containsAll(List.of("javaScalar", "nativeCpu"));
+                    || !backends.containsAll(List.of("javaScalar", "nativeCpu")) || !solvers.containsAll(SolverReport.solvers());
         }
 
         String jmhLine() {
@@ -146,7 +149,8 @@ public final class Report {
         Settings s = Settings.parse(args);
         Collection<RunResult> results = new Runner(options(s)).run();
         Map<Key, Cell> cells = collect(results);
-        String doc = render(s, cells, Machine.probe(), ZonedDateTime.now(ZoneOffset.UTC));
+        String doc = render(s, cells, SolverReport.collect(results, SolverReport.FUSED, "solver"),
+                SolverReport.collect(results, SolverReport.PEER, "peer"), Machine.probe(), ZonedDateTime.now(ZoneOffset.UTC));
         try {
             Path parent = s.out().toAbsolutePath().getParent();
             if (parent != null) {
@@ -160,8 +164,11 @@ public final class Report {
     }
 
     static org.openjdk.jmh.runner.options.Options options(Settings s) {
+        List<String> peers = SolverReport.peers(s.solvers());
+        String benches = "EiStepBench|TriadBench|SeparatePassesBench" + (s.solvers().isEmpty() ? "" : "|SolverStepBench")
+                + (peers.isEmpty() ? "" : "|PeerStepBench");
         ChainedOptionsBuilder b = new OptionsBuilder()
-                .include("org\\.gddim\\.bench\\.ops\\.(EiStepBench|TriadBench|SeparatePassesBench)\\.")
+                .include("org\\.gddim\\.bench\\.ops\\.(" + benches + ")\\.")
                 .forks(s.forks())
                 .warmupIterations(s.warmup())
                 .warmupTime(TimeValue.fromString(s.warmupTime()))
@@ -174,6 +181,12 @@ public final class Report {
                 .param("n", s.n().toArray(String[]::new))
                 .param("k", s.k().toArray(String[]::new))
                 .param("backend", s.backends().toArray(String[]::new));
+        if (!s.solvers().isEmpty()) {
+            b = b.param("solver", s.solvers().toArray(String[]::new));
+        }
+        if (!peers.isEmpty()) {
+            b = b.param("peer", peers.toArray(String[]::new));
+        }
         if (s.json() != null) {
             b = b.result(s.json().toString()).resultFormat(ResultFormatType.JSON);
         }
@@ -208,6 +221,12 @@ public final class Report {
     // ---- rendering -------------------------------------------------------------------------------------------
 
     static String render(Settings s, Map<Key, Cell> cells, Machine m, ZonedDateTime now) {
+        return render(s, cells, Map.of(), Map.of(), m, now);
+    }
+
+    /** The report, with the per-solver section when {@code solverCells} has results (SolverReport). */
+    static String render(Settings s, Map<Key, Cell> cells, Map<String, Cell> solverCells, Map<String, Cell> peerCells, Machine m,
+            ZonedDateTime now) {
         StringBuilder d = new StringBuilder();
         d.append("# Benchmarks: the fused solver step\n\n");
         d.append("_Generated by `make bench` (`org.gddim.bench.Report`, bench/); do not edit by hand, rerun it._\n\n");
@@ -245,6 +264,7 @@ public final class Report {
         for (long n : ns) {
             table(d, cells, n, m);
         }
+        SolverReport.render(d, solverCells, peerCells, 16_777_216L);
 
         d.append("## The separate-passes step (what the peers run)\n\n");
         d.append("Each op is one full out-of-place pass of a C loop built like libgdk's kernel (same flags, same "
