@@ -33,9 +33,15 @@ public final class Atlas {
     /** A solver's result at one budget; NaN where the budget is below the method's minimum. */
     public record Cell(int nfe, int steps, double error, double median, double sw) {
         static final Cell NONE = new Cell(0, 0, Double.NaN, Double.NaN, Double.NaN);
+        /** The method refused the grid or could not plan it (a quadrature that does not converge, say). */
+        static final Cell FAILED = new Cell(-1, 0, Double.NaN, Double.NaN, Double.NaN);
 
         public boolean ran() {
             return nfe > 0;
+        }
+
+        public boolean failed() {
+            return nfe < 0;
         }
     }
 
@@ -104,7 +110,12 @@ public final class Atlas {
         if (nfe < solver.minNfe()) {
             return Cell.NONE;
         }
-        return evaluate(solver, grid(kind, solver.stepsFor(nfe)));
+        try {
+            return evaluate(solver, grid(kind, solver.stepsFor(nfe)));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            System.err.println(solver.describe() + " on the " + kind + " grid at NFE " + nfe + ": " + e.getMessage());
+            return Cell.FAILED;
+        }
     }
 
     /** {@code solver} on {@code grid}; diverged runs give infinite errors. */

@@ -77,6 +77,9 @@ public final class AtlasReport {
     }
 
     static String cell(Atlas.Cell c, int budget) {
+        if (c.failed()) {
+            return "plan failed";
+        }
         if (!c.ran()) {
             return "—";
         }
