@@ -15,7 +15,7 @@ import org.gddim.schedule.GridKind;
 
 /**
  * Writes one atlas page as Markdown (for a generated region of docs/quality.md) and its two log-log plots
- * (end-point error and SW2 against NFE on one grid), each stamped with machine, JDK, commit, date and the
+ * (median per-sample end-point error and SW2 against NFE on one grid), each stamped with machine, JDK, commit, date and the
  * command that made it.
  */
 public final class AtlasReport {
@@ -53,8 +53,9 @@ public final class AtlasReport {
                         + "(SW2 between two exact sets): **%.2e**. %s%n%n",
                 oracleFile, gmm.components(), gmm.dim(), gmm.shape(), p.name(), p.defaultTMax(), p.defaultTMin(),
                 atlas.samples(), seed, backend, tol, directions, atlas.samples(), atlas.floor(), provenance(command)));
-        sb.append("Each cell: **relative RMS end-point error** · SW2 to the exact samples (· NFE used, when the "
-                + "method's steps do not fill the budget). — : budget below the method's minimum.\n\n");
+        sb.append("Each cell: **relative RMS end-point error** · median per-sample relative error · SW2 to the exact "
+                + "samples (· NFE used, when the method's steps do not fill the budget). — : budget below the method's "
+                + "minimum.\n\n");
         for (int g = 0; g < grids.size(); g++) {
             sb.append("**").append(grids.get(g)).append(" grid**\n\n| method |");
             for (int n : nfes) {
@@ -86,18 +87,18 @@ public final class AtlasReport {
         if (!Double.isFinite(c.error())) {
             return "diverged";
         }
-        String s = String.format(Locale.ROOT, "**%.1e** · %.1e", c.error(), c.sw());
+        String s = String.format(Locale.ROOT, "**%.1e** · %.1e · %.1e", c.error(), c.median(), c.sw());
         return c.nfe() == budget ? s : s + " · " + c.nfe();
     }
 
-    /** Error and SW2 against NFE used, one line per method, for grid index {@code g}. */
+    /** Median per-sample error and SW2 against NFE used, one line per method, for grid index {@code g}. */
     public static List<Path> plots(Path dir, String stem, String title, Atlas atlas, List<MethodSpec> methods,
             List<List<Atlas.Cell[]>> matrix, int g, String gridName) throws IOException {
         Files.createDirectories(dir);
-        Path error = dir.resolve(stem + "-error.png");
+        Path error = dir.resolve(stem + "-median.png");
         Path sw = dir.resolve(stem + "-sw.png");
-        Plots.logLog(error, "Relative RMS end-point error vs NFE, " + gridName + " grid: " + title, "NFE",
-                "relative RMS error", lines(methods, matrix.get(g), Atlas.Cell::error, Double.NaN));
+        Plots.logLog(error, "Median per-sample relative end-point error vs NFE, " + gridName + " grid: " + title, "NFE",
+                "median relative error", lines(methods, matrix.get(g), Atlas.Cell::median, Double.NaN));
         Plots.logLog(sw, "SW2 to exact samples vs NFE, " + gridName + " grid: " + title + " (and the noise floor)", "NFE",
                 "sliced Wasserstein-2", lines(methods, matrix.get(g), Atlas.Cell::sw, atlas.floor()));
         return List.of(error, sw);

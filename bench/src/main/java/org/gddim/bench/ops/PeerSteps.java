@@ -4,7 +4,6 @@ import java.lang.foreign.MemorySegment;
 import java.util.List;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
-import org.gddim.bench.raw.gdkbench_h;
 import org.gddim.process.ScalarProcess;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.solver.Op;
@@ -64,17 +63,14 @@ public final class PeerSteps {
 
     private final Peer peer;
     private final SolverSteps step;
-    private final long n;
+    private final CountingPasses ops;
     private final MemorySegment[] t = new MemorySegment[6];
-    private long kernels;
-    private long reads;
-    private long writes;
 
     /** Temporaries (6 of n floats) from {@code backend}, for the peer of {@code step}. */
     public PeerSteps(Backend backend, SolverSteps step, long n) {
         this.peer = Peer.of(step.name());
         this.step = step;
-        this.n = n;
+        this.ops = new CountingPasses(n);
         for (int i = 0; i < t.length; i++) {
             t[i] = BenchData.segment(backend.allocate(n));
         }
@@ -86,7 +82,7 @@ public final class PeerSteps {
     }
 
     public SeparatePasses.Traffic counted() {
-        return new SeparatePasses.Traffic((int) kernels, (int) reads, (int) writes);
+        return ops.counted();
     }
 
     /** One step on the plan's buffers (the fused step's table, bound by role). */
@@ -294,29 +290,19 @@ public final class PeerSteps {
         return BenchData.segment(buffers[i]);
     }
 
-    private void count(int r) {
-        kernels++;
-        reads += r;
-        writes++;
-    }
-
     private void scale(MemorySegment out, MemorySegment x, float s) {
-        gdkbench_h.gdkb_scale_f32(n, out, x, s);
-        count(1);
+        ops.scale(out, x, s);
     }
 
     private void div(MemorySegment out, MemorySegment x, float d) {
-        gdkbench_h.gdkb_div_f32(n, out, x, d);
-        count(1);
+        ops.div(out, x, d);
     }
 
     private void add(MemorySegment out, MemorySegment x, MemorySegment y) {
-        gdkbench_h.gdkb_add_f32(n, out, x, y);
-        count(2);
+        ops.add(out, x, y);
     }
 
     private void sub(MemorySegment out, MemorySegment x, MemorySegment y) {
-        gdkbench_h.gdkb_sub_f32(n, out, x, y);
-        count(2);
+        ops.sub(out, x, y);
     }
 }
