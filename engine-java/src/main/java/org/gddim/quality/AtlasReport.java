@@ -48,9 +48,9 @@ public final class AtlasReport {
         StringBuilder sb = new StringBuilder();
         var p = atlas.process();
         sb.append(String.format(Locale.ROOT, "Oracle `%s` (K = %d, D = %d, shape %s), process %s (T = %s, t_min = %s), "
-                        + "%d samples from Philox seed %d, solvers on the %s backend; references: DOP853 at tol %.0e "
-                        + "from the same noise; SW2 over %d directions to %d exact samples at t_min. **Noise floor** "
-                        + "(SW2 between two exact sets): **%.2e**. %s%n%n",
+                        + "%d samples starting from an exact draw at T (seed %d), solvers on the %s backend; references: "
+                        + "DOP853 at tol %.0e from the same starts; SW2 over %d directions to %d exact samples at t_min. "
+                        + "**Noise floor** (SW2 between two exact sets): **%.2e**. %s%n%n",
                 oracleFile, gmm.components(), gmm.dim(), gmm.shape(), p.name(), p.defaultTMax(), p.defaultTMin(),
                 atlas.samples(), seed, backend, tol, directions, atlas.samples(), atlas.floor(), provenance(command)));
         sb.append("Each cell: **relative RMS end-point error** · median per-sample relative error · SW2 to the exact "

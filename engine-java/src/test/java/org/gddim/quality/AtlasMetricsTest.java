@@ -98,8 +98,9 @@ class AtlasMetricsTest {
             var m = atlas.matrix(List.of(GridKind.LOGSNR), methods, new int[] {5, 20, 80});
             Atlas.Cell[] ddim = m.get(0).get(0);
             Atlas.Cell[] dpm = m.get(0).get(1);
-            assertTrue(ddim[0].error() > ddim[1].error() && ddim[1].error() > ddim[2].error(), "DDIM errors fall with NFE");
-            assertTrue(dpm[2].error() < ddim[2].error() / 5, "DPM-Solver++(2M) beats DDIM at 80 NFE");
+            assertTrue(ddim[0].median() > ddim[1].median() && ddim[1].median() > ddim[2].median(), "DDIM errors fall with NFE");
+            assertTrue(dpm[2].median() < ddim[2].median() / 5, // the median: the RMS is dominated by mode flips
+                    "DPM-Solver++(2M) beats DDIM at 80 NFE: " + dpm[2] + " vs " + ddim[2]);
             assertTrue(atlas.floor() > 0 && dpm[2].sw() > 0.5 * atlas.floor() && dpm[2].sw() < 2 * atlas.floor(),
                     "converged SW2 " + dpm[2].sw() + " is at the floor " + atlas.floor());
             assertTrue(ddim[0].sw() > dpm[2].sw(), "5-step DDIM is farther from the data than converged DPM-Solver++");
