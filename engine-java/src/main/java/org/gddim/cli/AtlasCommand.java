@@ -146,8 +146,8 @@ final class AtlasCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Oracle `%s`, process %s, leading spacing (PNDM's official schedule), %d samples "
                 + "starting from exact draws at the grid's first label, backend %s, DOP853 tol %.0e; noise floor of SW2: "
-                + "**%.2e**. %s%n%n", file, ddpm.name(), samples, backend, tol,
-                atlas.floor(), AtlasReport.provenance(command)));
+                + "**%.2e ± %.1e**. %s%n%n", file, ddpm.name(), samples, backend, tol,
+                atlas.floor(), atlas.floorSd(), AtlasReport.provenance(command)));
         sb.append("| method | steps | NFE | relative RMS end-point error | median per-sample error | SW2 to exact samples |\n");
         sb.append("|---|---:|---:|---:|---:|---:|\n");
         for (Run r : runs) {

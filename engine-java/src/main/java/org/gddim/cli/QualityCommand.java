@@ -86,6 +86,10 @@ final class QualityCommand implements Callable<Integer> {
                 throw new JobException(e.getMessage());
             }
         }
+        if (grids.contains(GridKind.LEADING)) { // ErrorStudy solves its reference from T; leading grids start below it
+            throw new JobException("the leading spacing does not start at T; use `gddim atlas`, which solves a reference "
+                    + "from each grid's own start");
+        }
         GaussianMixture gmm = GmmJson.read(model);
         ErrorStudy.Result r = ErrorStudy.run(scalar, gmm, specs, grids, nfe, samples, seed, backend);
         Path plot = doc.resolveSibling(id + ".png");

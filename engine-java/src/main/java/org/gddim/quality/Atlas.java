@@ -58,6 +58,7 @@ public final class Atlas {
     private final Map<Double, float[]> starts = new HashMap<>();
     private final SlicedWasserstein distance;
     private final double floor;
+    private final double floorSd;
     private final Map<Double, double[]> references = new HashMap<>();
     private double referenceSeconds;
 
@@ -77,12 +78,31 @@ public final class Atlas {
         int d = gmm.dim();
         double tMin = process.defaultTMin();
         this.distance = new SlicedWasserstein(ExactSamples.draw(gmm, process, tMin, samples, seed + 1), d, directions, seed + 2);
-        this.floor = distance.distance(ExactSamples.draw(gmm, process, tMin, samples, seed + 3));
+        double sum = 0;
+        double sum2 = 0;
+        for (int i = 0; i < FLOOR_SETS; i++) {
+            double v = distance.distance(ExactSamples.draw(gmm, process, tMin, samples, seed + 3 + i));
+            sum += v;
+            sum2 += v * v;
+        }
+        this.floor = sum / FLOOR_SETS;
+        this.floorSd = Math.sqrt(Math.max(0, sum2 / FLOOR_SETS - floor * floor));
     }
 
-    /** SW2 between two independent exact sets of this size: what no sampler can go below. */
+    /** Independent exact sets whose SW2 to the target give the noise floor. */
+    public static final int FLOOR_SETS = 8;
+
+    /**
+     * The noise floor: the mean SW2 from {@link #FLOOR_SETS} independent exact sets of this size to the target set,
+     * what an exact sampler would score. A single pair is a noisy draw of it ({@link #floorSd}).
+     */
     public double floor() {
         return floor;
+    }
+
+    /** The standard deviation of those SW2 values: the noise of every SW2 figure of the page. */
+    public double floorSd() {
+        return floorSd;
     }
 
     public ScalarProcess process() {

@@ -50,9 +50,11 @@ public final class AtlasReport {
         sb.append(String.format(Locale.ROOT, "Oracle `%s` (K = %d, D = %d, shape %s), process %s (T = %s, t_min = %s), "
                         + "%d samples starting from an exact draw at T (seed %d), solvers on the %s backend; references: "
                         + "DOP853 at tol %.0e from the same starts; SW2 over %d directions to %d exact samples at t_min. "
-                        + "**Noise floor** (SW2 between two exact sets): **%.2e**. %s%n%n",
+                        + "**Noise floor** (SW2 of %d independent exact sets to the target, mean ± sd): **%.2e ± %.1e**; "
+                        + "SW2 differences within about 2 sd are noise. %s%n%n",
                 oracleFile, gmm.components(), gmm.dim(), gmm.shape(), p.name(), p.defaultTMax(), p.defaultTMin(),
-                atlas.samples(), seed, backend, tol, directions, atlas.samples(), atlas.floor(), provenance(command)));
+                atlas.samples(), seed, backend, tol, directions, atlas.samples(), Atlas.FLOOR_SETS, atlas.floor(),
+                atlas.floorSd(), provenance(command)));
         sb.append("Each cell: **relative RMS end-point error** · median per-sample relative error · SW2 to the exact "
                 + "samples (· NFE used, when the method's steps do not fill the budget). — : budget below the method's "
                 + "minimum.\n\n");
