@@ -7,6 +7,7 @@ import org.gddim.backend.BackendKind;
 import org.gddim.process.ProcessKind;
 import org.gddim.schedule.GridKind;
 import org.gddim.solver.Corrector;
+import org.gddim.solver.EpsFrame;
 import org.gddim.solver.SolverKind;
 import picocli.CommandLine;
 
@@ -57,6 +58,12 @@ final class CliEnums {
     static final class Correctors extends Names<Corrector> {
         Correctors() {
             super(Corrector.class);
+        }
+    }
+
+    static final class Frames extends Names<EpsFrame> {
+        Frames() {
+            super(EpsFrame.class);
         }
     }
 

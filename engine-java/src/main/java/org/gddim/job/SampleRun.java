@@ -15,6 +15,7 @@ import org.gddim.io.Npy;
 import org.gddim.io.Plots;
 import org.gddim.model.GaussianMixture;
 import org.gddim.model.GmmJson;
+import org.gddim.model.DataShape;
 import org.gddim.model.GmmScore;
 import org.gddim.model.ScoreModel;
 import org.gddim.process.Process;
@@ -39,7 +40,16 @@ public final class SampleRun {
 
     public static Result execute(SampleJob job, RunListener listener) throws IOException {
         long start = System.nanoTime();
-        Process process = job.process().create();
+        GaussianMixture gmm = switch (job.model()) {
+            case ModelSource.Default d -> GmmJson.defaultMixture();
+            case ModelSource.GmmFile f -> GmmJson.read(f.file());
+        };
+        Process process;
+        try {
+            process = job.process().create(gmm.shape().dims());
+        } catch (IllegalArgumentException e) {
+            throw new JobException(e.getMessage(), e);
+        }
         double tMax = Double.isNaN(job.tMax()) ? process.defaultTMax() : job.tMax();
         double tMin = Double.isNaN(job.tMin()) ? process.defaultTMin() : job.tMin();
         if (tMax > process.tLimit()) {
@@ -48,12 +58,10 @@ public final class SampleRun {
         if (!(tMin < tMax)) {
             throw new JobException("t_min " + tMin + " must be below T " + tMax);
         }
-        GaussianMixture gmm = switch (job.model()) {
-            case ModelSource.Default d -> GmmJson.defaultMixture();
-            case ModelSource.GmmFile f -> GmmJson.read(f.file());
-        };
         ScoreModel model = new GmmScore(gmm, process);
-        int dim = model.shape().size();
+        DataShape stateShape = model.stateShape();
+        int dim = stateShape.size();
+        int dataDim = model.shape().size();
         Solver solver = job.createSolver();
         Plan plan;
         TimeGrid grid;
@@ -65,7 +73,7 @@ public final class SampleRun {
         }
         NoiseSource noise = job.initNoise() == null
                 ? new NoiseSource.Seeded(job.seed(), dim)
-                : NoiseSource.FromFile.open(job.initNoise(), job.count(), model.shape());
+                : NoiseSource.FromFile.open(job.initNoise(), job.count(), stateShape);
         int batch = job.batchFor(dim);
         int batches = (int) ((job.count() + batch - 1) / batch);
         Map<String, Object> settings = settings(job, process, tMax, tMin, plan, model, noise, batch);
@@ -78,7 +86,11 @@ public final class SampleRun {
                 }
             }
             listener.begin((long) batches * grid.steps(), done / batch * grid.steps(), plan.method());
-            double priorStd = process.priorStd(tMax);
+            double[] planeStd = new double[process.planes()];
+            for (int p = 0; p < planeStd.length; p++) {
+                planeStd[p] = process.priorStd(tMax, p);
+            }
+            DataReadout readout = new DataReadout(process, model.shape(), backend, batch, dim);
             SamplerState full = null;
             float[] buffer = new float[batch * dim];
             double sampling = 0;
@@ -97,31 +109,32 @@ public final class SampleRun {
                 float[] x = rows == batch ? buffer : new float[rows * dim];
                 noise.fill((long) b * batch, rows, x);
                 for (int i = 0; i < x.length; i++) {
-                    x[i] *= (float) priorStd;
+                    x[i] *= (float) planeStd[(i % dim) / dataDim];
                 }
                 backend.write(state.u(), 0, x);
                 state.keyNoise(job.seed(), (long) b * batch);
                 long t0 = System.nanoTime();
+                float[] data;
                 try {
                     Sampler.run(plan, model, backend, state, (step, steps, t) -> listener.step());
+                    data = readout.read(state.u(), rows);
                 } catch (NativeException e) {
                     throw new IOException("the " + job.backend() + " backend failed in batch " + b + ": " + e.getMessage(), e);
                 }
                 sampling += (System.nanoTime() - t0) / 1e9;
-                backend.read(state.u(), 0, x);
-                checkFinite(x, dim, (long) b * batch);
-                Npy.write(folder.batchFile(b), shape(rows, model.shape().dims()), x);
+                checkFinite(data, dataDim, (long) b * batch);
+                Npy.write(folder.batchFile(b), shape(rows, model.shape().dims()), data);
             }
             listener.end();
             Path samples = folder.assemble(batches, shape(job.count(), model.shape().dims()));
             Path plot = null;
-            if (dim == 2) {
+            if (dataDim == 2) {
                 int shown = (int) Math.min(job.count(), 20_000);
                 float[] xy = new float[shown * 2];
                 Npy.readRows(samples, Npy.readHeader(samples), 0, shown, xy);
                 plot = folder.dir().resolve(OutputFolder.PLOT);
-                Plots.scatter(plot, job.count() + " samples, " + plan.method() + ", NFE " + plan.nfe() + ", " + job.grid()
-                        + " grid (" + shown + " shown)", xy, shown);
+                Plots.scatter(plot, job.count() + " samples, " + process.name() + ", " + plan.method() + ", NFE " + plan.nfe()
+                        + ", " + job.grid() + " grid (" + shown + " shown)", xy, shown);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> manifest = manifest(settings, job, plan, done, sampling, seconds, samples, plot);
@@ -174,6 +187,10 @@ public final class SampleRun {
         s.put("method", plan.method());
         s.put("order", job.order());
         s.put("corrector", job.corrector().toString());
+        s.put("lambda", job.lambda());
+        s.put("param", job.param().toString());
+        s.put("state_shape", model.stateShape().dims());
+        s.put("structure", process.structure().toString());
         s.put("grid", job.grid().toString());
         s.put("nfe_budget", job.nfe());
         s.put("nfe", plan.nfe());

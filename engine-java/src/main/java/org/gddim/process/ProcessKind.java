@@ -31,6 +31,16 @@ public enum ProcessKind {
         return factory.apply(dims);
     }
 
+    /** Whether the process is isotropic, {@code x_t = a_t x_0 + sigma_t z} (what DDIM needs). */
+    public boolean isotropic() {
+        return this != CLD && this != BDM;
+    }
+
+    /** Whether the process has a scalar noise level rho (what the logsnr and edm grids need); CLD has none. */
+    public boolean hasNoiseLevel() {
+        return this != CLD;
+    }
+
     private static Process bdm(int[] dims) {
         if (dims.length < 2 || dims.length > 3 || dims[dims.length - 1] > 64 || dims[dims.length - 2] > 64) {
             throw new IllegalArgumentException("bdm needs image data of shape (C, H, W) or (H, W) with H, W <= 64 "
