@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.gddim.backend.BackendKind;
 import org.gddim.process.ProcessKind;
+import org.gddim.quality.PaperStudy;
 import org.gddim.schedule.GridKind;
 import org.gddim.solver.Corrector;
 import org.gddim.solver.EpsFrame;
@@ -64,6 +65,12 @@ final class CliEnums {
     static final class Frames extends Names<EpsFrame> {
         Frames() {
             super(EpsFrame.class);
+        }
+    }
+
+    static final class Studies extends Names<PaperStudy> {
+        Studies() {
+            super(PaperStudy.class);
         }
     }
 

@@ -74,6 +74,36 @@ public final class GmmScore implements ScoreModel {
         });
     }
 
+    /** The exact law of the data plane of the state at time {@code t} ({@link DataMarginal}). */
+    public DataMarginal dataMarginal(double t) {
+        DiffusedMixture.AtTime at = law.new AtTime();
+        at.prepare(t);
+        int d = law.d;
+        double[][] means = new double[law.k][d];
+        double[][][] covs = new double[law.k][d][d];
+        double[] col = new double[d];
+        double[] unit = new double[d];
+        for (int c = 0; c < law.k; c++) {
+            law.coordinates[c].fromEigen(at.mean[c], 0, means[c], 0);
+            for (int j = 0; j < d; j++) { // C = U diag(q) U^T, column by column: C e_j = U (q * U^T e_j)
+                java.util.Arrays.fill(unit, 0);
+                unit[j] = 1;
+                law.coordinates[c].toEigen(unit, 0, col, 0);
+                for (int i = 0; i < d; i++) {
+                    double[] inv = at.inverse[c];
+                    double q = law.planes == 1 ? 1 / inv[i]
+                            : inv[3 * i + 2] / (inv[3 * i] * inv[3 * i + 2] - inv[3 * i + 1] * inv[3 * i + 1]);
+                    col[i] *= q;
+                }
+                law.coordinates[c].fromEigen(col, 0, unit, 0);
+                for (int i = 0; i < d; i++) {
+                    covs[c][i][j] = unit[i];
+                }
+            }
+        }
+        return new DataMarginal(gmm.weights().clone(), means, covs);
+    }
+
     /** A per-thread evaluator with its own scratch (not thread-safe). */
     public Evaluator evaluator() {
         return new Evaluator();

@@ -100,6 +100,25 @@ class GmmScoreProcessesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void dataMarginalIsTheDataBlockOfTheDenseLaw(Case c) {
+        GmmScore score = new GmmScore(c.gmm(), c.process());
+        double t = Math.sqrt(c.process().defaultTMin() * c.process().defaultTMax());
+        DataMarginal marginal = score.dataMarginal(t);
+        Moments m = new Moments(c.gmm(), c.process(), t);
+        int d = c.gmm().dim();
+        for (int k = 0; k < c.gmm().components(); k++) {
+            for (int i = 0; i < d; i++) {
+                assertEquals(m.means[k][i], marginal.means()[k][i], 1e-12 * (1 + Math.abs(m.means[k][i])), c + " mean");
+                for (int j = 0; j < d; j++) {
+                    double want = m.covariances[k].getEntry(i, j);
+                    assertEquals(want, marginal.covariances()[k][i][j], 1e-12, c + " cov[" + i + "][" + j + "]");
+                }
+            }
+        }
+    }
+
     @Test
     void cldStateShapeStacksTheVelocityPlane() {
         GmmScore score = new GmmScore(Fixtures.gmm8d(), Cld.standard());
