@@ -123,8 +123,8 @@ final class StudyCommand implements Callable<Integer> {
                 var best = StudyReport.row(r, "gddim q=3");
                 for (int target : new int[] {20, 50}) {
                     double fd = best.fd()[indexOf(nfe, target)];
-                    sb.append(String.format(Locale.ROOT, "- gDDIM (q = 3, K = R) at %d NFE: FD %.2e. EM (λ = 1) reaches it at %s, "
-                            + "SSCS at %s; gDDIM q = 3 with K = L at %s.%n", target, fd,
+                    sb.append(String.format(Locale.ROOT, "- gDDIM (q = 3, K = R) at %d NFE: FD %.2e%s. EM (λ = 1) reaches it at %s, "
+                            + "SSCS at %s; gDDIM q = 3 with K = L at %s.%n", target, fd, floorNote(fd, r),
                             StudyReport.reach(StudyReport.row(r, "em λ=1.0"), nfe, fd), StudyReport.reach(StudyReport.row(r, "sscs"), nfe, fd),
                             StudyReport.reach(StudyReport.row(r, "gddim q=3 K=L"), nfe, fd)));
                 }
@@ -135,8 +135,8 @@ final class StudyCommand implements Callable<Integer> {
                         double fd = StudyReport.row(r, m).fd()[indexOf(nfe, target)];
                         double em = StudyReport.nfeToReach(StudyReport.row(r, "em λ=1.0"), nfe, fd);
                         double anc = StudyReport.nfeToReach(StudyReport.row(r, "gddim q=1 λ=1.0"), nfe, fd);
-                        sb.append(String.format(Locale.ROOT, "- %s at %d NFE: FD %.2e; EM (λ = 1) needs %s (ratio %s), "
-                                + "stochastic gDDIM λ = 1 (the ancestral step) %s (ratio %s).%n", m, target, fd,
+                        sb.append(String.format(Locale.ROOT, "- %s at %d NFE: FD %.2e%s; EM (λ = 1) needs %s (ratio %s), "
+                                + "stochastic gDDIM λ = 1 (the ancestral step) %s (ratio %s).%n", m, target, fd, floorNote(fd, r),
                                 StudyReport.reach(StudyReport.row(r, "em λ=1.0"), nfe, fd), ratio(em, target),
                                 StudyReport.reach(StudyReport.row(r, "gddim q=1 λ=1.0"), nfe, fd), ratio(anc, target)));
                     }
@@ -145,6 +145,11 @@ final class StudyCommand implements Callable<Integer> {
             default -> { }
         }
         return sb.isEmpty() ? "" : sb.append('\n').toString();
+    }
+
+    /** Flags a target FD within twice the sampling floor: there the NFE that matches it is noise, not a measurement. */
+    private static String floorNote(double fd, DistributionStudy.Result r) {
+        return fd < 2 * r.floorFd() ? " (within 2× the sampling floor: the match below is not resolved)" : "";
     }
 
     private static String ratio(double nfe, int base) {
