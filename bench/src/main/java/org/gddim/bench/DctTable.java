@@ -22,21 +22,24 @@ final class DctTable {
             d.append(String.format(Locale.ROOT, " n = %,d |", n));
         }
         d.append("\n|---|").append("---:|".repeat(ns.size())).append('\n');
-        row(d, "nativeCpu, µs per call", ns, n -> cell(cells, Report.Op.DCT_NATIVE, n), c -> Report.fmt("%.1f", c.us()) + Report.pm("%.1f", c.errUs()));
+        java.util.function.Function<Report.Cell, String> micros = c -> Report.fmt("%.1f", c.us()) + Report.pm("%.1f", c.errUs());
+        row(d, "nativeCpu, µs per call", ns, n -> cell(cells, Report.Op.DCT_NATIVE, n), micros);
         row(d, "nativeCpu, GB/s (8 B per element)", ns, n -> cell(cells, Report.Op.DCT_NATIVE, n), null);
-        row(d, "nativeCpu, GFLOP/s (" + DCT_FLOPS + " flops per element)", ns, n -> cell(cells, Report.Op.DCT_NATIVE, n), null);
-        row(d, "javaScalar, µs per call", ns, n -> cell(cells, Report.Op.DCT_JAVA, n), c -> Report.fmt("%.1f", c.us()) + Report.pm("%.1f", c.errUs()));
+        row(d, "nativeCpu, GFLOP/s (" + DCT_FLOPS + " flops per element)", ns, n -> cell(cells, Report.Op.DCT_NATIVE, n),
+                null);
+        row(d, "javaScalar, µs per call", ns, n -> cell(cells, Report.Op.DCT_JAVA, n), micros);
         d.append("| a step that fused DCT, per-frequency update and inverse DCT (k = 2: 5 transforms), "
                 + "time / the diagonal step's |");
         for (long n : ns) {
             Report.Cell dct = cells.get(new Report.Key(Report.Op.DCT_NATIVE, n, 0));
             Report.Cell diag = cells.get(new Report.Key(Report.Op.DIAG_NATIVE, n, 2));
-            d.append(' ').append(dct == null || diag == null ? "—" : Report.fmt("%.1f×", (5 * dct.us() + diag.us()) / diag.us()))
-                    .append(" |");
+            String ratio = dct == null || diag == null ? "—" : Report.fmt("%.1f×", (5 * dct.us() + diag.us()) / diag.us());
+            d.append(' ').append(ratio).append(" |");
         }
         d.append("\n\nBDM's state lives in the DCT basis, so a sampling step is the diagonal step alone; the transforms "
                 + "run only at the model's edge (two per network call, for a pixel-space network) and once at the "
-                + "end. The last row is what the other design, transforming every operand in every step, would cost.\n\n");
+                + "end. The last row is what the other design, transforming every operand in every step, would "
+                + "cost.\n\n");
     }
 
     private static Report.Cell cell(Map<Report.Key, Report.Cell> cells, Report.Op op, long n) {
