@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /** {@code gddim}: the engine's command line (package doc for exit codes). Run {@code bin/gddim --help}. */
 @Command(name = "gddim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {SampleCommand.class, InfoCommand.class, QualityCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SampleCommand.class, InfoCommand.class, QualityCommand.class, StudyCommand.class, CommandLine.HelpCommand.class},
         description = "Fast sampling of diffusion models: gDDIM and DDIM on VP, VE and EDM processes, with fused "
                 + "native kernels.%n")
 public final class Main implements Runnable {
