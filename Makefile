@@ -1,7 +1,7 @@
 # gddim-java — the front door. The README's two commands:
 #   make run    build everything needed and sample the embedded default model into out/run/
 #   make test   build and run every test: C kernels (plain + ASan/UBSan), CUDA compile check, Java (mvn verify)
-# Also: make build | bench | quality | atlas | clean. Needs a JDK >= 22 (found by tools/find-jdk), Maven, gcc;
+# Also: make build | bench | quality (quality-paper) | atlas | clean. Needs a JDK >= 22 (found by tools/find-jdk), Maven, gcc;
 # nvcc is optional (the CUDA sources are compile-checked when it is present).
 
 SHELL  := /bin/bash
@@ -11,7 +11,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test jdk native ctest cuda bench quality atlas cli-docs clean
+.PHONY: all build run test jdk native ctest cuda bench gpu-test gpu-bench quality quality-paper atlas cli-docs clean
 
 all: build
 
@@ -53,9 +53,30 @@ bench: build
 	$(MVN) -q -pl bench package -DskipTests
 	$(JDK)/bin/java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar org.gddim.bench.Report docs/benchmarks.md $(BENCH_ARGS)
 
+# ---- on a GPU machine (the device tool's H100/H200): what cannot run here ----------------------------------
+# gpu-test: the kernel labs (each checks its op against the CPU reference before timing) under
+# compute-sanitizer, then the gpu-tagged Java tests (CudaBackendTest; skipped where no GPU is present).
+gpu-test: build cuda
+	@for lab in kernels-cu/build/dev/*; do echo "[compute-sanitizer] $$lab"; \
+	    compute-sanitizer --error-exitcode 1 --tool memcheck $$lab > /dev/null || exit 1; done
+	$(MVN) -q -pl bindings,engine-java surefire:test -Dgroups=gpu -Dsurefire.failIfNoSpecifiedTests=false
+	@echo "✓ GPU tests passed"
+
+# gpu-bench: docs/benchmarks-gpu.md (fused step vs cudaMemcpy, launch overhead with/without the CUDA graph,
+# a whole 20-NFE run vs the same plan as PyTorch ops), plus the kernel labs' own timings on stdout.
+gpu-bench: build cuda
+	@for lab in kernels-cu/build/dev/*; do $$lab || exit 1; done
+	$(JDK)/bin/java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar org.gddim.bench.gpu.GpuReport \
+	    docs/benchmarks-gpu.md models/gmm/gmm-8d-5.json
+
 quality: build
 	bin/gddim quality --process vp --model models/gmm/gmm-8d-5.json --methods ddim,gddim2,gddim3,gddim4 \
 	    --grids uniform,logsnr --nfe 5,10,20,50 --samples 1000 --seed 0 --doc docs/quality.md --id quality-vp-gmm8d
+	@$(MAKE) --no-print-directory quality-paper
+
+# The gDDIM paper's claims on CLD, BDM and FDM (docs/quality.md, second half): about 15 minutes on 2 cores.
+quality-paper: build
+	for s in cld-frames bdm-samplers cld-lambda fdm-vs-host; do bin/gddim study $$s --doc docs/quality.md || exit 1; done
 
 # The quality atlas of docs/quality.md (two oracles x vp, ve, edm x 3 grids x 15 solvers x 6 NFE, and PNDM's
 # claim on ddpm-linear): about 15 minutes on 2 cores. Plots go to docs/atlas/.
@@ -70,6 +91,7 @@ cli-docs: build
 	bin/gddim info --help > docs/cli/info.txt
 	bin/gddim quality --help > docs/cli/quality.txt
 	bin/gddim atlas --help > docs/cli/atlas.txt
+	bin/gddim study --help > docs/cli/study.txt
 
 clean:
 	@$(MAKE) --no-print-directory -C kernels-cu clean

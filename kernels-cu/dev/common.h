@@ -22,7 +22,7 @@
     } while (0)
 
 /* Device copy of a host array. */
-static float *lab_upload(const float *host, int64_t n)
+static inline float *lab_upload(const float *host, int64_t n)
 {
     float *dev = NULL;
     LAB_CHECK(cudaMalloc(&dev, sizeof(float) * (size_t)(n > 0 ? n : 1)));

@@ -22,7 +22,7 @@ static const double TWO_PI = 6.283185307179586476925286766559;
         }                                                                   \
     } while (0)
 
-static uint64_t splitmix64(uint64_t *state)
+static inline uint64_t splitmix64(uint64_t *state)
 {
     uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -31,7 +31,7 @@ static uint64_t splitmix64(uint64_t *state)
 }
 
 /* Standard-normal floats (Box-Muller in double), reproducible from the seed. */
-static void fill_normal(float *x, int64_t n, uint64_t seed)
+static inline void fill_normal(float *x, int64_t n, uint64_t seed)
 {
     uint64_t st = seed;
     for (int64_t i = 0; i < n; i += 2) {
@@ -44,7 +44,7 @@ static void fill_normal(float *x, int64_t n, uint64_t seed)
 }
 
 /* Returns the number of mismatches; prints the first 5 with the seed that produced the inputs. */
-static int64_t compare(const char *what, uint64_t seed, const float *got, const float *ref, const double *scale,
+static inline int64_t compare(const char *what, uint64_t seed, const float *got, const float *ref, const double *scale,
                        int64_t n, double atol, double rtol)
 {
     int64_t bad = 0;

@@ -134,7 +134,13 @@ public final class Report {
         FUSED_NATIVE("fused step, nativeCpu (C kernel via FFM)"),
         FUSED_JAVA("fused step, javaScalar (pure-Java reference)"),
         TRIAD("triad pass, C (the bandwidth limit)"),
-        SEPARATE("separate passes, C (peers' scheduler step)");
+        SEPARATE("separate passes, C (peers' scheduler step)"),
+        BLOCK2_NATIVE("2x2-block step (CLD), nativeCpu"),
+        BLOCK2_JAVA("2x2-block step (CLD), javaScalar"),
+        DIAG_NATIVE("diagonal step (BDM, m = 1024), nativeCpu"),
+        DIAG_JAVA("diagonal step (BDM, m = 1024), javaScalar"),
+        DCT_NATIVE("2-D DCT-II of 32 x 32 images, nativeCpu"),
+        DCT_JAVA("2-D DCT-II of 32 x 32 images, javaScalar");
 
         final String label;
 
@@ -144,6 +150,11 @@ public final class Report {
     }
 
     record Key(Op op, long n, int k) {}
+
+    /** The rows of the per-k tables (the DCT has no k and gets its own table). */
+    static final List<Op> STEP_OPS = List.of(Op.FUSED_NATIVE, Op.FUSED_JAVA, Op.TRIAD, Op.SEPARATE, Op.BLOCK2_NATIVE,
+            Op.BLOCK2_JAVA, Op.DIAG_NATIVE, Op.DIAG_JAVA);
+
 
     public static void main(String[] args) throws RunnerException {
         Settings s = Settings.parse(args);
@@ -165,7 +176,7 @@ public final class Report {
 
     static org.openjdk.jmh.runner.options.Options options(Settings s) {
         List<String> peers = SolverReport.peers(s.solvers());
-        String benches = "EiStepBench|TriadBench|SeparatePassesBench" + (s.solvers().isEmpty() ? "" : "|SolverStepBench")
+        String benches = "EiStepBench|TriadBench|SeparatePassesBench|Block2StepBench|DiagStepBench|Dct2Bench" + (s.solvers().isEmpty() ? "" : "|SolverStepBench")
                 + (peers.isEmpty() ? "" : "|PeerStepBench");
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include("org\\.gddim\\.bench\\.ops\\.(" + benches + ")\\.")
@@ -205,6 +216,12 @@ public final class Report {
                 op = Op.TRIAD;
             } else if (bench.endsWith("SeparatePassesBench.separatePasses")) {
                 op = Op.SEPARATE;
+            } else if (bench.endsWith("Block2StepBench.block2Step")) {
+                op = "javaScalar".equals(params.getParam("backend")) ? Op.BLOCK2_JAVA : Op.BLOCK2_NATIVE;
+            } else if (bench.endsWith("DiagStepBench.diagStep")) {
+                op = "javaScalar".equals(params.getParam("backend")) ? Op.DIAG_JAVA : Op.DIAG_NATIVE;
+            } else if (bench.endsWith("Dct2Bench.dct2")) {
+                op = "javaScalar".equals(params.getParam("backend")) ? Op.DCT_JAVA : Op.DCT_NATIVE;
             } else {
                 continue;
             }
@@ -212,7 +229,8 @@ public final class Report {
             if (!"us/op".equals(primary.getScoreUnit())) {
                 throw new IllegalStateException("expected us/op, got " + primary.getScoreUnit());
             }
-            cells.put(new Key(op, Long.parseLong(params.getParam("n")), Integer.parseInt(params.getParam("k"))),
+            String k = params.getParam("k");
+            cells.put(new Key(op, Long.parseLong(params.getParam("n")), k == null ? 0 : Integer.parseInt(k)),
                     new Cell(primary.getScore(), primary.getScoreError(), primary.getSampleCount()));
         }
         return cells;
@@ -265,6 +283,7 @@ public final class Report {
             table(d, cells, n, m);
         }
         SolverReport.render(d, solverCells, peerCells, 16_777_216L);
+        DctTable.render(d, cells, ns);
 
         d.append("## The separate-passes step (what the peers run)\n\n");
         d.append("Each op is one full out-of-place pass of a C loop built like libgdk's kernel (same flags, same "
@@ -311,6 +330,10 @@ public final class Report {
                 + "moves 12 bytes per element for 8 counted, and its GB/s depends on which you count. The fused step "
                 + "writes u in place to lines it has just read, so it never pays write-allocate; the triad has the "
                 + "same property and the same number of streams, so it is the fair ceiling.\n");
+        d.append("- **2x2-block step** (CLD) and **diagonal step** (BDM): `Backend.step(BLOCK2 | DIAGONAL, ...)` in place, "
+                + "the same 4 (k + 2) bytes per element as the scalar step (the 2x2 step reads the x and v planes side "
+                + "by side; the diagonal step re-reads its m = 1024 coefficient maps from cache), so the same triad is "
+                + "their bandwidth limit and the same ≥ 90 % target applies.\n");
         d.append("- **separate passes**: the same update as 6 to 12 single-op passes (table above). *useful* GB/s counts "
                 + "each read and write once, 4 (R + W) bytes per element; *incl. write-allocate* counts the extra read "
                 + "of every out-of-place write, 4 (R + 2W), which is the traffic memory really serves once the arrays "
@@ -341,6 +364,13 @@ public final class Report {
         for (int k : ALL_K) {
             d.append(' ').append(speedup(cells, n, k, true)).append(" |");
         }
+        for (Op step : new Op[] {Op.BLOCK2_NATIVE, Op.DIAG_NATIVE}) {
+            d.append("\n| native ").append(step == Op.DIAG_NATIVE ? "diagonal step (BDM)" : "2x2-block step (CLD)")
+                    .append(" ≥ 90 % of triad bandwidth |");
+            for (int k : ALL_K) {
+                d.append(' ').append(bandwidthRatio(cells, step, n, k, true)).append(" |");
+            }
+        }
         d.append("\n\n");
         if (cells.keySet().stream().noneMatch(key -> key.n() == n)) {
             d.append("_n = 16,777,216 was not measured in this run, so no target is marked._\n\n");
@@ -363,7 +393,7 @@ public final class Report {
             d.append(' ').append(t.usefulBytes()).append(" / ").append(t.bytesWithWriteAllocate()).append(" |");
         }
         d.append('\n');
-        for (Op op : Op.values()) {
+        for (Op op : STEP_OPS) {
             if (op == Op.SEPARATE) {
                 row(d, cells, n, op, op.label + ", useful bytes", k -> SeparatePasses.traffic(k).usefulBytes());
                 row(d, cells, n, op, op.label + ", incl. write-allocate",
@@ -382,6 +412,12 @@ public final class Report {
         for (int k : ALL_K) {
             d.append(' ').append(speedup(cells, n, k, targets)).append(" |");
         }
+        for (Op step : new Op[] {Op.BLOCK2_NATIVE, Op.DIAG_NATIVE}) {
+            d.append("\n| **native ").append(step == Op.DIAG_NATIVE ? "diagonal" : "2x2-block").append(" / triad bandwidth** |");
+            for (int k : ALL_K) {
+                d.append(' ').append(bandwidthRatio(cells, step, n, k, false)).append(" |");
+            }
+        }
         d.append("\n| nativeCpu / javaScalar fused speed |");
         for (int k : ALL_K) {
             Cell nat = cells.get(new Key(Op.FUSED_NATIVE, n, k));
@@ -390,7 +426,7 @@ public final class Report {
         }
         d.append("\n\nAverage time per call, µs ± error:\n\n");
         d.append("| op | k = 1 | k = 2 | k = 3 | k = 4 |\n|---|---|---|---|---|\n");
-        for (Op op : Op.values()) {
+        for (Op op : STEP_OPS) {
             d.append("| ").append(op.label).append(" |");
             for (int k : ALL_K) {
                 Cell c = cells.get(new Key(op, n, k));
@@ -421,7 +457,12 @@ public final class Report {
 
     /** native fused bandwidth / triad bandwidth = triad time / fused time, with a mark when asked. */
     static String bandwidthRatio(Map<Key, Cell> cells, long n, int k, boolean mark) {
-        Cell fused = cells.get(new Key(Op.FUSED_NATIVE, n, k));
+        return bandwidthRatio(cells, Op.FUSED_NATIVE, n, k, mark);
+    }
+
+    /** A step's bandwidth / triad bandwidth (both 4 (k + 2) bytes per element) = triad time / step time. */
+    static String bandwidthRatio(Map<Key, Cell> cells, Op step, long n, int k, boolean mark) {
+        Cell fused = cells.get(new Key(step, n, k));
         Cell triad = cells.get(new Key(Op.TRIAD, n, k));
         if (fused == null || triad == null) {
             return "—";

@@ -25,21 +25,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class NativeLibraries {
     private NativeLibraries() {}
 
-    /** The native libraries built by kernels-cu. */
+    /** The native libraries the engine loads: its own (bundled in this jar) and the CUDA runtime (system). */
     public enum Library {
         /** CPU kernels, kernels-cu/include/gdk.h. */
-        GDK("libgdk.so", "gddim.libgdk", "GDDIM_LIBGDK"),
-        /** CUDA kernels, kernels-cu/include/gdk_cuda.h (needs libcudart.so.13 and a driver). */
-        GDK_CUDA("libgdk_cuda.so", "gddim.libgdk_cuda", "GDDIM_LIBGDK_CUDA");
+        GDK("libgdk.so", "gddim.libgdk", "GDDIM_LIBGDK", true),
+        /** The CUDA runtime, by versioned soname (dlopen has no fallback from libcudart.so to it). */
+        CUDART("libcudart.so.13", "gddim.libcudart", "GDDIM_LIBCUDART", false),
+        /** CUDA kernels, kernels-cu/include/gdk_cuda.h (links libcudart.so.13, loaded first). */
+        GDK_CUDA("libgdk_cuda.so", "gddim.libgdk_cuda", "GDDIM_LIBGDK_CUDA", true);
 
         final String fileName;
         final String property;
         final String envVar;
+        final boolean bundled;
 
-        Library(String fileName, String property, String envVar) {
+        Library(String fileName, String property, String envVar, boolean bundled) {
             this.fileName = fileName;
             this.property = property;
             this.envVar = envVar;
+            this.bundled = bundled;
         }
 
         public String fileName() {
@@ -60,6 +64,10 @@ public final class NativeLibraries {
 
     /** Loads {@code library} once per process and returns the outcome (never throws). */
     public static Loaded load(Library library) {
+        if (library == Library.GDK_CUDA && load(Library.CUDART) instanceof Missing runtime) { // dependency first
+            return LOADED.computeIfAbsent(library,
+                    l -> new Missing("it needs the CUDA runtime, which is unavailable: " + runtime.reason()));
+        }
         return LOADED.computeIfAbsent(library, NativeLibraries::attempt);
     }
 
@@ -82,6 +90,10 @@ public final class NativeLibraries {
         return os + "-" + arch;
     }
 
+    /** Toolkit folders searched for system libraries after the dynamic linker's own search. */
+    private static final List<String> SYSTEM_DIRS = List.of("/usr/local/cuda/lib64", "/usr/local/cuda-13.0/lib64",
+            "/usr/local/cuda/targets/x86_64-linux/lib", "/usr/lib/x86_64-linux-gnu");
+
     static Loaded attempt(Library library) {
         List<String> tried = new ArrayList<>();
         String explicit = System.getProperty(library.property);
@@ -94,6 +106,9 @@ public final class NativeLibraries {
             return open(Path.of(explicit), source, tried);
         }
         tried.add("-D" + library.property + " and $" + library.envVar + " are not set");
+        if (!library.bundled) {
+            return system(library, tried);
+        }
         String resource = "org/gddim/native/" + platform() + "/" + library.fileName;
         URL url = NativeLibraries.class.getClassLoader().getResource(resource);
         if (url == null) {
@@ -107,6 +122,23 @@ public final class NativeLibraries {
             tried.add("could not extract bundled " + resource + ": " + e.getMessage());
             return new Missing(String.join("; ", tried));
         }
+    }
+
+    /** A system library: the dynamic linker's search by soname, then the toolkit folders. */
+    private static Loaded system(Library library, List<String> tried) {
+        try {
+            return new Found(Path.of(library.fileName), SymbolLookup.libraryLookup(library.fileName, Arena.global()));
+        } catch (IllegalArgumentException | IllegalCallerException e) {
+            tried.add("the dynamic linker finds no " + library.fileName + " (ldconfig cache, LD_LIBRARY_PATH)");
+        }
+        for (String dir : SYSTEM_DIRS) {
+            Path candidate = Path.of(dir, library.fileName);
+            if (Files.isRegularFile(candidate)) {
+                return open(candidate, "toolkit folder", tried);
+            }
+        }
+        tried.add("not in " + String.join(", ", SYSTEM_DIRS));
+        return new Missing(String.join("; ", tried));
     }
 
     private static Loaded open(Path path, String source, List<String> tried) {

@@ -6,7 +6,7 @@ public enum BackendKind {
     JAVA,
     /** libgdk C kernels through FFM on zero-copy native segments. */
     NATIVE,
-    /** CUDA kernels on device memory (issue D; not in this version). */
+    /** CUDA kernels on device memory (libgdk_cuda via FFM), optionally replayed as one CUDA graph per batch. */
     CUDA;
 
     /** The command-line name: the constant's name in lower case with '-' for '_'. */

@@ -2,6 +2,8 @@ package org.gddim.backend;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gddim.bindings.Cuda;
+import org.gddim.bindings.CudaException;
 import org.gddim.bindings.Gdk;
 import org.gddim.bindings.LibraryUnavailableException;
 
@@ -23,12 +25,18 @@ public final class Backends {
                     throw new BackendUnavailableException(kind, e.getMessage());
                 }
             }
-            case CUDA -> throw new BackendUnavailableException(kind, CUDA_REASON);
+            case CUDA -> {
+                if (Cuda.probe() instanceof Cuda.Unusable unusable) {
+                    throw new BackendUnavailableException(kind, unusable.reason());
+                }
+                try {
+                    yield new CudaBackend(0);
+                } catch (LibraryUnavailableException | CudaException e) {
+                    throw new BackendUnavailableException(kind, e.getMessage());
+                }
+            }
         };
     }
-
-    private static final String CUDA_REASON = "not part of this version (the CUDA backend arrives with issue D; "
-            + "its kernels already compile into kernels-cu/build/cuda/libgdk_cuda.so)";
 
     /** Every backend with its availability on this machine. */
     public static List<Availability> available() {
@@ -39,7 +47,16 @@ public final class Backends {
         } catch (LibraryUnavailableException e) {
             out.add(new Availability(BackendKind.NATIVE, false, e.getMessage()));
         }
-        out.add(new Availability(BackendKind.CUDA, false, CUDA_REASON));
+        out.add(switch (Cuda.probe()) {
+            case Cuda.Usable usable -> {
+                Cuda.Device d = usable.devices().getFirst();
+                yield new Availability(BackendKind.CUDA, true, String.format("%s (sm_%d%d, %.1f GiB, %d SMs), CUDA runtime %s, "
+                        + "driver %s%s", d.name(), d.computeMajor(), d.computeMinor(), d.memoryBytes() / 1073741824.0,
+                        d.multiprocessors(), d.runtimeVersion(), d.driverVersion(),
+                        usable.devices().size() > 1 ? ", " + usable.devices().size() + " devices (uses device 0)" : ""));
+            }
+            case Cuda.Unusable unusable -> new Availability(BackendKind.CUDA, false, unusable.reason());
+        });
         return out;
     }
 }

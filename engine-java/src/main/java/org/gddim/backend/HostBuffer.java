@@ -32,6 +32,7 @@ public final class HostBuffer implements Buffer {
     public static HostBuffer of(Buffer buffer) {
         return switch (buffer) {
             case HostBuffer h -> h;
+            case DeviceBuffer d -> throw new IllegalArgumentException("a device buffer was given where host memory is needed");
         };
     }
 

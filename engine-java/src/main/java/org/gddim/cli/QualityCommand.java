@@ -75,8 +75,9 @@ final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(process.create() instanceof ScalarProcess scalar)) {
-            throw new JobException("the quality study needs a scalar process (vp, vp-cosine, ve, edm)");
+        if (!process.isotropic() || !(process.create() instanceof ScalarProcess scalar)) {
+            throw new JobException("gddim quality measures isotropic processes (vp, vp-cosine, ve, edm, fdm-*); "
+                    + "for " + process + " see `gddim study`");
         }
         List<MethodSpec> specs = new ArrayList<>();
         for (String m : methods) {

@@ -8,16 +8,22 @@ import java.util.List;
 import java.util.Map;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Backends;
+import org.gddim.backend.CudaBackend;
+import org.gddim.bindings.CudaException;
 import org.gddim.bindings.NativeException;
+import org.gddim.model.CudaGmmScore;
+import org.gddim.solver.GraphSampler;
 import org.gddim.io.AtomicFiles;
 import org.gddim.io.JsonFiles;
 import org.gddim.io.Npy;
 import org.gddim.io.Plots;
 import org.gddim.model.GaussianMixture;
 import org.gddim.model.GmmJson;
+import org.gddim.model.DataShape;
 import org.gddim.model.GmmScore;
 import org.gddim.model.ScoreModel;
 import org.gddim.process.Process;
+import org.gddim.process.ScalarProcess;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.schedule.TimeGrids;
 import org.gddim.solver.Plan;
@@ -39,7 +45,16 @@ public final class SampleRun {
 
     public static Result execute(SampleJob job, RunListener listener) throws IOException {
         long start = System.nanoTime();
-        Process process = job.process().create();
+        GaussianMixture gmm = switch (job.model()) {
+            case ModelSource.Default d -> GmmJson.defaultMixture();
+            case ModelSource.GmmFile f -> GmmJson.read(f.file());
+        };
+        Process process;
+        try {
+            process = job.process().create(gmm.shape().dims());
+        } catch (IllegalArgumentException e) {
+            throw new JobException(e.getMessage(), e);
+        }
         double tMax = Double.isNaN(job.tMax()) ? process.defaultTMax() : job.tMax();
         double tMin = Double.isNaN(job.tMin()) ? process.defaultTMin() : job.tMin();
         if (tMax > process.tLimit()) {
@@ -48,12 +63,10 @@ public final class SampleRun {
         if (!(tMin < tMax)) {
             throw new JobException("t_min " + tMin + " must be below T " + tMax);
         }
-        GaussianMixture gmm = switch (job.model()) {
-            case ModelSource.Default d -> GmmJson.defaultMixture();
-            case ModelSource.GmmFile f -> GmmJson.read(f.file());
-        };
         ScoreModel model = new GmmScore(gmm, process);
-        int dim = model.shape().size();
+        DataShape stateShape = model.stateShape();
+        int dim = stateShape.size();
+        int dataDim = model.shape().size();
         Solver solver = job.createSolver();
         Plan plan;
         TimeGrid grid;
@@ -65,11 +78,14 @@ public final class SampleRun {
         }
         NoiseSource noise = job.initNoise() == null
                 ? new NoiseSource.Seeded(job.seed(), dim)
-                : NoiseSource.FromFile.open(job.initNoise(), job.count(), model.shape());
+                : NoiseSource.FromFile.open(job.initNoise(), job.count(), stateShape);
         int batch = job.batchFor(dim);
         int batches = (int) ((job.count() + batch - 1) / batch);
         Map<String, Object> settings = settings(job, process, tMax, tMin, plan, model, noise, batch);
         try (Backend backend = Backends.open(job.backend())) {
+            ScoreModel runModel = modelFor(backend, model, gmm, process);
+            runModel.prepare(plan.evalTimes(), batch);
+            Map<SamplerState, GraphSampler> graphs = new java.util.IdentityHashMap<>();
             OutputFolder folder = OutputFolder.prepare(job.out(), JsonFiles.toJson(settings), job.force());
             long done = 0;
             for (int b = 0; b < batches; b++) {
@@ -78,7 +94,11 @@ public final class SampleRun {
                 }
             }
             listener.begin((long) batches * grid.steps(), done / batch * grid.steps(), plan.method());
-            double priorStd = process.priorStd(tMax);
+            double[] planeStd = new double[process.planes()];
+            for (int p = 0; p < planeStd.length; p++) {
+                planeStd[p] = process.priorStd(tMax, p);
+            }
+            DataReadout readout = new DataReadout(process, model.shape(), backend, batch, dim);
             SamplerState full = null;
             float[] buffer = new float[batch * dim];
             double sampling = 0;
@@ -97,31 +117,40 @@ public final class SampleRun {
                 float[] x = rows == batch ? buffer : new float[rows * dim];
                 noise.fill((long) b * batch, rows, x);
                 for (int i = 0; i < x.length; i++) {
-                    x[i] *= (float) priorStd;
+                    x[i] *= (float) planeStd[(i % dim) / dataDim];
                 }
                 backend.write(state.u(), 0, x);
                 state.keyNoise(job.seed(), (long) b * batch);
                 long t0 = System.nanoTime();
+                float[] data;
                 try {
-                    Sampler.run(plan, model, backend, state, (step, steps, t) -> listener.step());
-                } catch (NativeException e) {
+                    if (job.usesGraph() && backend instanceof CudaBackend cuda) { // validated: graphs need cuda
+                        SamplerState s = state;
+                        cuda.keyReplay((long) b * batch);
+                        graphs.computeIfAbsent(state, k -> new GraphSampler(plan, runModel, backend, s, cuda::capture))
+                                .run((step, steps, t) -> listener.step());
+                    } else {
+                        Sampler.run(plan, runModel, backend, state, (step, steps, t) -> listener.step());
+                    }
+                    data = readout.read(state.u(), rows);
+                } catch (NativeException | CudaException e) {
                     throw new IOException("the " + job.backend() + " backend failed in batch " + b + ": " + e.getMessage(), e);
                 }
                 sampling += (System.nanoTime() - t0) / 1e9;
-                backend.read(state.u(), 0, x);
-                checkFinite(x, dim, (long) b * batch);
-                Npy.write(folder.batchFile(b), shape(rows, model.shape().dims()), x);
+                checkFinite(data, dataDim, (long) b * batch);
+                Npy.write(folder.batchFile(b), shape(rows, model.shape().dims()), data);
             }
             listener.end();
+            graphs.values().forEach(GraphSampler::close);
             Path samples = folder.assemble(batches, shape(job.count(), model.shape().dims()));
             Path plot = null;
-            if (dim == 2) {
+            if (dataDim == 2) {
                 int shown = (int) Math.min(job.count(), 20_000);
                 float[] xy = new float[shown * 2];
                 Npy.readRows(samples, Npy.readHeader(samples), 0, shown, xy);
                 plot = folder.dir().resolve(OutputFolder.PLOT);
-                Plots.scatter(plot, job.count() + " samples, " + plan.method() + ", NFE " + plan.nfe() + ", " + job.grid()
-                        + " grid (" + shown + " shown)", xy, shown);
+                Plots.scatter(plot, job.count() + " samples, " + process.name() + ", " + plan.method() + ", NFE " + plan.nfe()
+                        + ", " + job.grid() + " grid (" + shown + " shown)", xy, shown);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             Map<String, Object> manifest = manifest(settings, job, plan, done, sampling, seconds, samples, plot);
@@ -131,6 +160,18 @@ public final class SampleRun {
         } catch (IOException e) {
             throw new IOException(AtomicFiles.describe(e), e);
         }
+    }
+
+    /** The score model the run evaluates: on the cuda backend the GPU GMM oracle, else the model itself. */
+    private static ScoreModel modelFor(Backend backend, ScoreModel model, GaussianMixture gmm, Process process) {
+        if (!(backend instanceof CudaBackend cuda)) {
+            return model;
+        }
+        if (!(process instanceof ScalarProcess) || gmm.dct()) {
+            throw new JobException("the cuda backend runs the exact GMM oracle for scalar processes (vp, ve, edm, "
+                    + "fdm-*) with explicit covariances in this version; use --backend native for " + process.name());
+        }
+        return new CudaGmmScore(gmm, process, cuda);
     }
 
     private static long rows(SampleJob job, int batch, int b) {
@@ -175,6 +216,11 @@ public final class SampleRun {
         s.put("order", job.order());
         s.put("corrector", job.corrector().toString());
         s.put("lower_order_final", job.lowerOrderFinal());
+
+        s.put("lambda", job.lambda());
+        s.put("param", job.param().toString());
+        s.put("state_shape", model.stateShape().dims());
+        s.put("structure", process.structure().toString());
         s.put("grid", job.grid().toString());
         s.put("nfe_budget", job.nfe());
         s.put("nfe", plan.nfe());
@@ -186,6 +232,7 @@ public final class SampleRun {
         s.put("seed", job.seed());
         s.put("noise", noise.describe());
         s.put("backend", job.backend().toString());
+        s.put("cuda_graph", job.usesGraph());
         s.put("batch", batch);
         return s;
     }

@@ -90,8 +90,8 @@ public final class Deis implements Solver {
         ScalarProcess scalar = null;
         if (variant != Variant.T_AB) {
             if (!(process instanceof ScalarProcess s)) {
-                throw new IllegalArgumentException("DEIS " + variant + " integrates in rho = sigma/a, defined for isotropic "
-                        + "processes (vp, ve, edm, ddpm-*), not " + process.name() + "; use deis-tab or gddim");
+                throw new IllegalArgumentException("DEIS " + variant + " (deis-" + variant + ") integrates in rho = sigma/a, defined for "
+                        + "isotropic processes (vp, ve, edm, fdm-*, ddpm-*), not " + process.name() + "; use deis-tab or gddim");
             }
             scalar = s;
         }

@@ -68,7 +68,7 @@ public final class DpmSolverPlusPlus implements Solver {
     @Override
     public Plan plan(Process process, TimeGrid grid) {
         if (!(process instanceof ScalarProcess p)) {
-            throw new IllegalArgumentException("DPM-Solver++ is defined for isotropic processes (vp, ve, edm, ddpm-*), not "
+            throw new IllegalArgumentException("DPM-Solver++ (dpmpp) is defined for isotropic processes (vp, ve, edm, fdm-*, ddpm-*), not "
                     + process.name() + ": its data prediction and log-SNR are scalar; use gddim");
         }
         int steps = grid.steps();

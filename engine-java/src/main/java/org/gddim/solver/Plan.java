@@ -38,6 +38,11 @@ public record Plan(String method, Structure structure, TimeGrid grid, int buffer
         return (int) ops.stream().filter(op -> op instanceof Op.Eval).count();
     }
 
+    /** The distinct times at which the plan calls the model (for models that prepare per-time tables). */
+    public double[] evalTimes() {
+        return ops.stream().filter(op -> op instanceof Op.Eval).mapToDouble(op -> ((Op.Eval) op).t()).distinct().toArray();
+    }
+
     /** Whether any step adds noise (the run then needs a seed and a noise buffer). */
     public boolean stochastic() {
         return ops.stream().anyMatch(op -> op instanceof Op.Step s && s.noise() != null);

@@ -89,7 +89,7 @@ public final class UniPc implements Solver {
     @Override
     public Plan plan(Process process, TimeGrid grid) {
         if (!(process instanceof ScalarProcess p)) {
-            throw new IllegalArgumentException("UniPC is defined for isotropic processes (vp, ve, edm, ddpm-*), not "
+            throw new IllegalArgumentException("UniPC (unipc-" + variant + ") is defined for isotropic processes (vp, ve, edm, fdm-*, ddpm-*), not "
                     + process.name() + ": its data prediction and log-SNR are scalar; use gddim");
         }
         int steps = grid.steps();

@@ -18,7 +18,8 @@ class HelpGoldenTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"gddim.txt,--help", "sample.txt,sample --help", "info.txt,info --help", "quality.txt,quality --help", "atlas.txt,atlas --help"})
+    @CsvSource({"gddim.txt,--help", "sample.txt,sample --help", "info.txt,info --help", "quality.txt,quality --help",
+        "study.txt,study --help", "atlas.txt,atlas --help"})
     void helpMatchesTheCheckedInReference(String file, String args) throws IOException {
         Cli r = Cli.run(args.split(" "));
         assertEquals(0, r.exit());

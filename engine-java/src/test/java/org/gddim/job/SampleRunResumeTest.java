@@ -24,7 +24,8 @@ class SampleRunResumeTest {
 
     private SampleJob job(Path out, long seed, boolean force) {
         return new SampleJob(ProcessKind.VP, new ModelSource.Default(), SolverKind.GDDIM, 2, Corrector.NONE, true,
-                GridKind.LOGSNR, 6, Double.NaN, Double.NaN, 40, seed, null, BackendKind.NATIVE, 16, out, force);
+                Double.NaN, org.gddim.solver.EpsFrame.R, GridKind.LOGSNR, 6, Double.NaN, Double.NaN, 40, seed, null,
+                BackendKind.NATIVE, GraphMode.AUTO, 16, out, force);
     }
 
     /** Throws once {@code limit} steps have been taken, like a kill in the middle of batch 2. */
