@@ -122,4 +122,21 @@ class ProcessConvergenceTest {
         assertEquals(q, slope(Fdm.vp(), Fixtures.gmm2d(), GridKind.LOGSNR, new GDdim(q, Corrector.NONE),
                 new int[] {80, 160, 320}), 0.35);
     }
+
+    /**
+     * The baselines written as a transfer fed with a combination of eps (planned through gDDIM's order-0 step) on
+     * the matrix-coefficient processes: DEIS tAB is gDDIM's predictor (q = 3); PNDM's PLMS and iPNDM apply
+     * constant-step Adams-Bashforth weights on non-uniform grids, hence order 2 (docs/solvers.md); EDM Heun 2.
+     */
+    @ParameterizedTest(name = "{0} on {1}: order {2}")
+    @CsvSource({"deis-tab,cld,3", "plms,cld,2", "ipndm,cld,2", "edm-heun,cld,2",
+        "deis-tab,bdm,3", "plms,bdm,2", "ipndm,bdm,2", "edm-heun,bdm,2"})
+    void transferBaselinesConvergeOnMatrixProcesses(String solver, String process, int order) {
+        SolverKind kind = SolverKind.valueOf(solver.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        Solver s = kind.create(kind.defaultOrder(), Corrector.NONE);
+        double slope = process.equals("cld")
+                ? slope(Cld.standard(), Fixtures.gmm2d(), GridKind.QUADRATIC, s, new int[] {80, 160, 320})
+                : slope(Bdm.forImages(4, 3), Fixtures.images(3, 2, 4, 3, 5), GridKind.LOGSNR, s, new int[] {80, 160, 320});
+        assertEquals(order, slope, 0.35);
+    }
 }
