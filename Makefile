@@ -1,7 +1,7 @@
 # gddim-java — the front door. The README's two commands:
 #   make run    build everything needed and sample the embedded default model into out/run/
 #   make test   build and run every test: C kernels (plain + ASan/UBSan), CUDA compile check, Java (mvn verify)
-# Also: make build | bench | quality | clean. Needs a JDK >= 22 (found by tools/find-jdk), Maven, gcc;
+# Also: make build | bench | quality (quality-paper) | atlas | clean. Needs a JDK >= 22 (found by tools/find-jdk), Maven, gcc;
 # nvcc is optional (the CUDA sources are compile-checked when it is present).
 
 SHELL  := /bin/bash
@@ -11,7 +11,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test jdk native ctest cuda bench gpu-test gpu-bench quality models train cli-docs clean
+.PHONY: all build run test jdk native ctest cuda bench gpu-test gpu-bench quality quality-paper atlas models train cli-docs clean
 
 all: build
 
@@ -72,6 +72,16 @@ gpu-bench: build cuda
 quality: build
 	bin/gddim quality --process vp --model models/gmm/gmm-8d-5.json --methods ddim,gddim2,gddim3,gddim4 \
 	    --grids uniform,logsnr --nfe 5,10,20,50 --samples 1000 --seed 0 --doc docs/quality.md --id quality-vp-gmm8d
+	@$(MAKE) --no-print-directory quality-paper
+
+# The gDDIM paper's claims on CLD, BDM and FDM (docs/quality.md, second half): about 15 minutes on 2 cores.
+quality-paper: build
+	for s in cld-frames bdm-samplers cld-lambda fdm-vs-host; do bin/gddim study $$s --doc docs/quality.md || exit 1; done
+
+# The quality atlas of docs/quality.md (two oracles x vp, ve, edm x 3 grids x 15 solvers x 6 NFE, and PNDM's
+# claim on ddpm-linear): about 15 minutes on 2 cores. Plots go to docs/atlas/.
+atlas: build
+	bin/gddim atlas --doc docs/quality.md
 
 # docs/models.md from the shipped models: sample grids, Frechet distances, images/s (a few minutes).
 models: build
@@ -94,6 +104,8 @@ cli-docs: build
 	bin/gddim sample --help > docs/cli/sample.txt
 	bin/gddim info --help > docs/cli/info.txt
 	bin/gddim quality --help > docs/cli/quality.txt
+	bin/gddim atlas --help > docs/cli/atlas.txt
+	bin/gddim study --help > docs/cli/study.txt
 	bin/gddim export-gmm --help > docs/cli/export-gmm.txt
 	bin/gddim model-report --help > docs/cli/model-report.txt
 

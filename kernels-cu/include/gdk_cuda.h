@@ -52,6 +52,34 @@ GDK_API gdk_status gdk_cuda_gmm_eps_f32(gdk_stream stream, int64_t batch, int32_
                                         const double *mean_t, const double *basis, const double *inv_var,
                                         const double *log_norm, double sigma, double *work, float *eps);
 
+/*
+ * gdk_cuda_block2_step_f32 — gdk_block2_step_f32 on device buffers (same formula, layout, arguments,
+ * aliasing rules, errors and float32 rounding sequence; the 4 + 4k + 4 coefficients are host doubles
+ * passed by value). Grid-stride over the B * P (x, v) pairs, 256 threads per block.
+ */
+GDK_API gdk_status gdk_cuda_block2_step_f32(gdk_stream stream, int64_t batch, int64_t plane, float *u_out,
+                                           const float *u, const double *a, int32_t k, const float *const *eps,
+                                           const double *c, const float *z, const double *s);
+
+/*
+ * gdk_cuda_diag_step_f32 — gdk_diag_step_f32 on device buffers. The per-coordinate maps are too large for
+ * kernel parameters, so unlike the other entry points they live in DEVICE memory, as one float32 table
+ * `coef` of (k + 2) rows of m: row 0 = a, rows 1..k = c_j, row k + 1 = s (read only when z != NULL). Upload
+ * it once per plan, rounding each double with a plain (float) cast, which is the rounding the CPU entry
+ * point applies, so results match it bit for bit. Finiteness of the table is the caller's duty (it cannot be
+ * checked without a device read). Grid-stride, 256 threads per block.
+ */
+GDK_API gdk_status gdk_cuda_diag_step_f32(gdk_stream stream, int64_t n, int64_t m, float *u_out, const float *u,
+                                         int32_t k, const float *const *eps, const float *coef, const float *z);
+
+/*
+ * gdk_cuda_dct2_f32 — gdk_dct2_f32 on device buffers (same transform, arguments, aliasing rules, errors
+ * and summation order). One block per image (grid-stride over images), basis tables and the row-transformed
+ * image in dynamic shared memory ((h h + w w + h w) floats, at most 48 KiB).
+ */
+GDK_API gdk_status gdk_cuda_dct2_f32(gdk_stream stream, int64_t images, int32_t h, int32_t w, int32_t inverse,
+                                    float *out, const float *in);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

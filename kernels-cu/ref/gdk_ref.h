@@ -25,6 +25,12 @@ gdk_status gdk_gmm_eps_f32_ref(int64_t batch, int32_t d, int32_t k, const float 
 
 gdk_status gdk_ei_step_f32_ref(int64_t n, float *u_out, const float *u, double a, int32_t k,
                                const float *const *eps, const double *c, const float *z, double s);
+gdk_status gdk_block2_step_f32_ref(int64_t batch, int64_t plane, float *u_out, const float *u, const double *a,
+                                   int32_t k, const float *const *eps, const double *c, const float *z,
+                                   const double *s);
+gdk_status gdk_diag_step_f32_ref(int64_t n, int64_t m, float *u_out, const float *u, const double *a, int32_t k,
+                                 const float *const *eps, const double *c, const float *z, const double *s);
+gdk_status gdk_dct2_f32_ref(int64_t images, int32_t h, int32_t w, int32_t inverse, float *out, const float *in);
 
 #ifdef __cplusplus
 }

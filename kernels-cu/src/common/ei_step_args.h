@@ -9,11 +9,6 @@
 
 #include "ei_step_math.h"
 
-static inline int gdk_ranges_overlap(const float *a, const float *b, int64_t n)
-{
-    return n > 0 && a < b + n && b < a + n;
-}
-
 /* Validates the arguments and fills *cf; returns GDK_OK or the documented error. */
 static inline gdk_status gdk_ei_prepare(int64_t n, const float *u_out, const float *u, double a, int32_t k,
                                         const float *const *eps, const double *c, const float *z, double s,

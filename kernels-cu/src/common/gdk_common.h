@@ -1,5 +1,5 @@
 /*
- * gdk_common.h — internal helpers shared by the CPU sources of libgdk: argument checks that RETURN a
+ * gdk_common.h — internal helpers shared by the sources of libgdk: argument checks that RETURN a
  * status (never exit()), the ISA dispatch attribute, and the host/device function qualifier used by
  * the per-element maths headers that C and CUDA share.
  */
@@ -16,6 +16,12 @@
 #else
 #define GDK_HD static inline __attribute__((always_inline))
 #endif
+
+/* Whether the n-float ranges starting at a and b overlap (host-side argument checks). */
+static inline int gdk_ranges_overlap(const float *a, const float *b, int64_t n)
+{
+    return n > 0 && a < b + n && b < a + n;
+}
 
 #if !defined(__CUDACC__)
 #include <math.h>

@@ -38,7 +38,7 @@ import org.openjdk.jmh.util.Version;
  * <pre>
  *   java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar org.gddim.bench.Report docs/benchmarks.md
  *        [--forks 1] [--warmup 3] [--warmup-time 1s] [--iterations 5] [--time 1s]
- *        [--n 1048576,16777216] [--k 1,2,3,4] [--backend javaScalar,nativeCpu] [--json FILE]
+ *        [--n 1048576,16777216] [--k 1,2,3,4] [--backend javaScalar,nativeCpu] [--solvers ddim,plms,..] [--json FILE]
  * </pre>
  */
 public final class Report {
@@ -51,7 +51,7 @@ public final class Report {
 
     /** Run settings (defaults: CI-friendly, about 6 minutes for the full matrix). */
     record Settings(Path out, int forks, int warmup, String warmupTime, int iterations, String time, List<String> n,
-            List<String> k, List<String> backends, Path json, List<String> args) {
+            List<String> k, List<String> backends, List<String> solvers, Path json, List<String> args) {
         static Settings parse(String[] args) {
             Path out = Path.of("docs/benchmarks.md");
             int forks = 1;
@@ -63,6 +63,7 @@ public final class Report {
             List<String> k = List.of("1", "2", "3", "4");
             List<String> backends = List.of("javaScalar", "nativeCpu");
             Path json = null;
+            List<String> solvers = SolverReport.solvers();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (!a.startsWith("--")) {
@@ -72,7 +73,8 @@ public final class Report {
                 if (a.equals("--help") || a.equals("-h")) {
                     System.out.println("usage: " + COMMAND + " [OUT.md] [--forks N] [--warmup N] [--warmup-time 1s]"
                             + " [--iterations N] [--time 1s] [--n 1048576,16777216] [--k 1,2,3,4]"
-                            + " [--backend javaScalar,nativeCpu] [--json FILE]");
+                            + " [--backend javaScalar,nativeCpu] [--solvers " + String.join(",", SolverReport.solvers())
+                            + "] [--json FILE]");
                     System.exit(0);
                 }
                 if (i + 1 >= args.length) {
@@ -89,20 +91,21 @@ public final class Report {
                     case "--k" -> k = List.of(v.split(","));
                     case "--backend" -> backends = List.of(v.split(","));
                     case "--json" -> json = Path.of(v);
+                    case "--solvers" -> solvers = v.isEmpty() ? List.of() : List.of(v.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
                 }
             }
             if (forks < 1 || iterations < 1 || warmup < 0) {
                 throw new IllegalArgumentException("need --forks >= 1, --iterations >= 1, --warmup >= 0");
             }
-            return new Settings(out, forks, warmup, warmupTime, iterations, time, n, k, backends, json, List.of(args));
+            return new Settings(out, forks, warmup, warmupTime, iterations, time, n, k, backends, solvers, json, List.of(args));
         }
 
         /** Too short for the final numbers (the report says so at the top). */
         boolean smoke() {
             return forks * iterations < 5 || TimeValue.fromString(time).convertTo(TimeUnit.MILLISECONDS) < 1000
                     || !n.containsAll(List.of("1048576", "16777216")) || !k.containsAll(List.of("1", "2", "3", "4"))
-                    || !backends.containsAll(List.of("javaScalar", "nativeCpu"));
+                    || !backends.containsAll(List.of("javaScalar", "nativeCpu")) || !solvers.containsAll(SolverReport.solvers());
         }
 
         String jmhLine() {
@@ -131,7 +134,13 @@ public final class Report {
         FUSED_NATIVE("fused step, nativeCpu (C kernel via FFM)"),
         FUSED_JAVA("fused step, javaScalar (pure-Java reference)"),
         TRIAD("triad pass, C (the bandwidth limit)"),
-        SEPARATE("separate passes, C (peers' scheduler step)");
+        SEPARATE("separate passes, C (peers' scheduler step)"),
+        BLOCK2_NATIVE("2x2-block step (CLD), nativeCpu"),
+        BLOCK2_JAVA("2x2-block step (CLD), javaScalar"),
+        DIAG_NATIVE("diagonal step (BDM, m = 1024), nativeCpu"),
+        DIAG_JAVA("diagonal step (BDM, m = 1024), javaScalar"),
+        DCT_NATIVE("2-D DCT-II of 32 x 32 images, nativeCpu"),
+        DCT_JAVA("2-D DCT-II of 32 x 32 images, javaScalar");
 
         final String label;
 
@@ -142,11 +151,17 @@ public final class Report {
 
     record Key(Op op, long n, int k) {}
 
+    /** The rows of the per-k tables (the DCT has no k and gets its own table). */
+    static final List<Op> STEP_OPS = List.of(Op.FUSED_NATIVE, Op.FUSED_JAVA, Op.TRIAD, Op.SEPARATE, Op.BLOCK2_NATIVE,
+            Op.BLOCK2_JAVA, Op.DIAG_NATIVE, Op.DIAG_JAVA);
+
+
     public static void main(String[] args) throws RunnerException {
         Settings s = Settings.parse(args);
         Collection<RunResult> results = new Runner(options(s)).run();
         Map<Key, Cell> cells = collect(results);
-        String doc = render(s, cells, Machine.probe(), ZonedDateTime.now(ZoneOffset.UTC));
+        String doc = render(s, cells, SolverReport.collect(results, SolverReport.FUSED, "solver"),
+                SolverReport.collect(results, SolverReport.PEER, "peer"), Machine.probe(), ZonedDateTime.now(ZoneOffset.UTC));
         try {
             Path parent = s.out().toAbsolutePath().getParent();
             if (parent != null) {
@@ -160,8 +175,11 @@ public final class Report {
     }
 
     static org.openjdk.jmh.runner.options.Options options(Settings s) {
+        List<String> peers = SolverReport.peers(s.solvers());
+        String benches = "EiStepBench|TriadBench|SeparatePassesBench|Block2StepBench|DiagStepBench|Dct2Bench" + (s.solvers().isEmpty() ? "" : "|SolverStepBench")
+                + (peers.isEmpty() ? "" : "|PeerStepBench");
         ChainedOptionsBuilder b = new OptionsBuilder()
-                .include("org\\.gddim\\.bench\\.ops\\.(EiStepBench|TriadBench|SeparatePassesBench)\\.")
+                .include("org\\.gddim\\.bench\\.ops\\.(" + benches + ")\\.")
                 .forks(s.forks())
                 .warmupIterations(s.warmup())
                 .warmupTime(TimeValue.fromString(s.warmupTime()))
@@ -174,6 +192,12 @@ public final class Report {
                 .param("n", s.n().toArray(String[]::new))
                 .param("k", s.k().toArray(String[]::new))
                 .param("backend", s.backends().toArray(String[]::new));
+        if (!s.solvers().isEmpty()) {
+            b = b.param("solver", s.solvers().toArray(String[]::new));
+        }
+        if (!peers.isEmpty()) {
+            b = b.param("peer", peers.toArray(String[]::new));
+        }
         if (s.json() != null) {
             b = b.result(s.json().toString()).resultFormat(ResultFormatType.JSON);
         }
@@ -192,6 +216,12 @@ public final class Report {
                 op = Op.TRIAD;
             } else if (bench.endsWith("SeparatePassesBench.separatePasses")) {
                 op = Op.SEPARATE;
+            } else if (bench.endsWith("Block2StepBench.block2Step")) {
+                op = "javaScalar".equals(params.getParam("backend")) ? Op.BLOCK2_JAVA : Op.BLOCK2_NATIVE;
+            } else if (bench.endsWith("DiagStepBench.diagStep")) {
+                op = "javaScalar".equals(params.getParam("backend")) ? Op.DIAG_JAVA : Op.DIAG_NATIVE;
+            } else if (bench.endsWith("Dct2Bench.dct2")) {
+                op = "javaScalar".equals(params.getParam("backend")) ? Op.DCT_JAVA : Op.DCT_NATIVE;
             } else {
                 continue;
             }
@@ -199,7 +229,8 @@ public final class Report {
             if (!"us/op".equals(primary.getScoreUnit())) {
                 throw new IllegalStateException("expected us/op, got " + primary.getScoreUnit());
             }
-            cells.put(new Key(op, Long.parseLong(params.getParam("n")), Integer.parseInt(params.getParam("k"))),
+            String k = params.getParam("k");
+            cells.put(new Key(op, Long.parseLong(params.getParam("n")), k == null ? 0 : Integer.parseInt(k)),
                     new Cell(primary.getScore(), primary.getScoreError(), primary.getSampleCount()));
         }
         return cells;
@@ -208,6 +239,12 @@ public final class Report {
     // ---- rendering -------------------------------------------------------------------------------------------
 
     static String render(Settings s, Map<Key, Cell> cells, Machine m, ZonedDateTime now) {
+        return render(s, cells, Map.of(), Map.of(), m, now);
+    }
+
+    /** The report, with the per-solver section when {@code solverCells} has results (SolverReport). */
+    static String render(Settings s, Map<Key, Cell> cells, Map<String, Cell> solverCells, Map<String, Cell> peerCells, Machine m,
+            ZonedDateTime now) {
         StringBuilder d = new StringBuilder();
         d.append("# Benchmarks: the fused solver step\n\n");
         d.append("_Generated by `make bench` (`org.gddim.bench.Report`, bench/); do not edit by hand, rerun it._\n\n");
@@ -245,6 +282,8 @@ public final class Report {
         for (long n : ns) {
             table(d, cells, n, m);
         }
+        SolverReport.render(d, solverCells, peerCells, 16_777_216L);
+        DctTable.render(d, cells, ns);
 
         d.append("## The separate-passes step (what the peers run)\n\n");
         d.append("Each op is one full out-of-place pass of a C loop built like libgdk's kernel (same flags, same "
@@ -291,6 +330,10 @@ public final class Report {
                 + "moves 12 bytes per element for 8 counted, and its GB/s depends on which you count. The fused step "
                 + "writes u in place to lines it has just read, so it never pays write-allocate; the triad has the "
                 + "same property and the same number of streams, so it is the fair ceiling.\n");
+        d.append("- **2x2-block step** (CLD) and **diagonal step** (BDM): `Backend.step(BLOCK2 | DIAGONAL, ...)` in place, "
+                + "the same 4 (k + 2) bytes per element as the scalar step (the 2x2 step reads the x and v planes side "
+                + "by side; the diagonal step re-reads its m = 1024 coefficient maps from cache), so the same triad is "
+                + "their bandwidth limit and the same ≥ 90 % target applies.\n");
         d.append("- **separate passes**: the same update as 6 to 12 single-op passes (table above). *useful* GB/s counts "
                 + "each read and write once, 4 (R + W) bytes per element; *incl. write-allocate* counts the extra read "
                 + "of every out-of-place write, 4 (R + 2W), which is the traffic memory really serves once the arrays "
@@ -321,6 +364,13 @@ public final class Report {
         for (int k : ALL_K) {
             d.append(' ').append(speedup(cells, n, k, true)).append(" |");
         }
+        for (Op step : new Op[] {Op.BLOCK2_NATIVE, Op.DIAG_NATIVE}) {
+            d.append("\n| native ").append(step == Op.DIAG_NATIVE ? "diagonal step (BDM)" : "2x2-block step (CLD)")
+                    .append(" ≥ 90 % of triad bandwidth |");
+            for (int k : ALL_K) {
+                d.append(' ').append(bandwidthRatio(cells, step, n, k, true)).append(" |");
+            }
+        }
         d.append("\n\n");
         if (cells.keySet().stream().noneMatch(key -> key.n() == n)) {
             d.append("_n = 16,777,216 was not measured in this run, so no target is marked._\n\n");
@@ -343,7 +393,7 @@ public final class Report {
             d.append(' ').append(t.usefulBytes()).append(" / ").append(t.bytesWithWriteAllocate()).append(" |");
         }
         d.append('\n');
-        for (Op op : Op.values()) {
+        for (Op op : STEP_OPS) {
             if (op == Op.SEPARATE) {
                 row(d, cells, n, op, op.label + ", useful bytes", k -> SeparatePasses.traffic(k).usefulBytes());
                 row(d, cells, n, op, op.label + ", incl. write-allocate",
@@ -362,6 +412,12 @@ public final class Report {
         for (int k : ALL_K) {
             d.append(' ').append(speedup(cells, n, k, targets)).append(" |");
         }
+        for (Op step : new Op[] {Op.BLOCK2_NATIVE, Op.DIAG_NATIVE}) {
+            d.append("\n| **native ").append(step == Op.DIAG_NATIVE ? "diagonal" : "2x2-block").append(" / triad bandwidth** |");
+            for (int k : ALL_K) {
+                d.append(' ').append(bandwidthRatio(cells, step, n, k, false)).append(" |");
+            }
+        }
         d.append("\n| nativeCpu / javaScalar fused speed |");
         for (int k : ALL_K) {
             Cell nat = cells.get(new Key(Op.FUSED_NATIVE, n, k));
@@ -370,7 +426,7 @@ public final class Report {
         }
         d.append("\n\nAverage time per call, µs ± error:\n\n");
         d.append("| op | k = 1 | k = 2 | k = 3 | k = 4 |\n|---|---|---|---|---|\n");
-        for (Op op : Op.values()) {
+        for (Op op : STEP_OPS) {
             d.append("| ").append(op.label).append(" |");
             for (int k : ALL_K) {
                 Cell c = cells.get(new Key(op, n, k));
@@ -401,7 +457,12 @@ public final class Report {
 
     /** native fused bandwidth / triad bandwidth = triad time / fused time, with a mark when asked. */
     static String bandwidthRatio(Map<Key, Cell> cells, long n, int k, boolean mark) {
-        Cell fused = cells.get(new Key(Op.FUSED_NATIVE, n, k));
+        return bandwidthRatio(cells, Op.FUSED_NATIVE, n, k, mark);
+    }
+
+    /** A step's bandwidth / triad bandwidth (both 4 (k + 2) bytes per element) = triad time / step time. */
+    static String bandwidthRatio(Map<Key, Cell> cells, Op step, long n, int k, boolean mark) {
+        Cell fused = cells.get(new Key(step, n, k));
         Cell triad = cells.get(new Key(Op.TRIAD, n, k));
         if (fused == null || triad == null) {
             return "—";

@@ -14,7 +14,7 @@ import org.gddim.bindings.raw.gdk_cuda_h;
 public final class CudaKernels implements AutoCloseable {
     private final Arena arena = Arena.ofShared();
     private final MemorySegment epsPointers = arena.allocate(ValueLayout.ADDRESS, Gdk.MAX_EPS);
-    private final MemorySegment coefficients = arena.allocate(ValueLayout.JAVA_DOUBLE, Gdk.MAX_EPS);
+    private final MemorySegment coefficients = arena.allocate(ValueLayout.JAVA_DOUBLE, 4L * (Gdk.MAX_EPS + 2));
     private final Cuda cuda;
 
     /** Loads libgdk_cuda.so (throws {@link LibraryUnavailableException} saying why it cannot). */
@@ -68,6 +68,61 @@ public final class CudaKernels implements AutoCloseable {
         Gdk.check("gdk_cuda_gmm_eps_f32", gdk_cuda_h.gdk_cuda_gmm_eps_f32(cuda.stream(), batch, d, k, u.address(),
                 meanT.address(), basis == null ? MemorySegment.NULL : basis.address(), invVar.address(), logNorm.address(),
                 sigma, work.address(), eps.address()));
+    }
+
+    /**
+     * gdk_cuda_block2_step_f32: the CLD step {@code (x, v)' = a (x, v) + sum_j c_j (ex_j, ev_j) [+ s (zx, zv)]} over
+     * {@code batch} states of 2 planes of {@code plane} floats, each matrix 4 doubles row-major.
+     */
+    public void block2StepF32(long batch, long plane, DeviceMemory out, DeviceMemory u, double[] a, DeviceMemory[] eps,
+            double[][] c, int k, DeviceMemory z, double[] s) {
+        long n = Math.multiplyExact(Math.multiplyExact(batch, 2L), plane);
+        requireFloats("u_out", out, n);
+        requireFloats("u", u, n);
+        MemorySegment.copy(a, 0, coefficients, ValueLayout.JAVA_DOUBLE, 0, 4);
+        for (int j = 0; j < k; j++) {
+            requireFloats("eps[" + j + "]", eps[j], n);
+            epsPointers.setAtIndex(ValueLayout.ADDRESS, j, eps[j].address());
+            MemorySegment.copy(c[j], 0, coefficients, ValueLayout.JAVA_DOUBLE, 32L * (1 + j), 4);
+        }
+        MemorySegment sSeg = MemorySegment.NULL;
+        if (z != null) {
+            requireFloats("z", z, n);
+            MemorySegment.copy(s, 0, coefficients, ValueLayout.JAVA_DOUBLE, 32L * (1 + Gdk.MAX_EPS), 4);
+            sSeg = coefficients.asSlice(32L * (1 + Gdk.MAX_EPS));
+        }
+        Gdk.check("gdk_cuda_block2_step_f32", gdk_cuda_h.gdk_cuda_block2_step_f32(cuda.stream(), batch, plane, out.address(),
+                u.address(), coefficients, k, epsPointers, coefficients.asSlice(32L), z == null ? MemorySegment.NULL
+                : z.address(), sSeg));
+    }
+
+    /**
+     * gdk_cuda_diag_step_f32 over {@code n} floats with maps of period {@code m}; {@code table} is the float32
+     * (k + 2, m) coefficient table in device memory (gdk_cuda.h: a, c_0 .. c_{k-1}, s).
+     */
+    public void diagStepF32(long n, long m, DeviceMemory out, DeviceMemory u, int k, DeviceMemory[] eps, DeviceMemory table,
+            DeviceMemory z) {
+        requireFloats("u_out", out, n);
+        requireFloats("u", u, n);
+        requireFloats("coef", table, (k + 2) * m);
+        for (int j = 0; j < k; j++) {
+            requireFloats("eps[" + j + "]", eps[j], n);
+            epsPointers.setAtIndex(ValueLayout.ADDRESS, j, eps[j].address());
+        }
+        if (z != null) {
+            requireFloats("z", z, n);
+        }
+        Gdk.check("gdk_cuda_diag_step_f32", gdk_cuda_h.gdk_cuda_diag_step_f32(cuda.stream(), n, m, out.address(), u.address(),
+                k, epsPointers, table.address(), z == null ? MemorySegment.NULL : z.address()));
+    }
+
+    /** gdk_cuda_dct2_f32: orthonormal 2-D DCT-II (or its inverse) of {@code images} h x w images. */
+    public void dct2F32(long images, int h, int w, boolean inverse, DeviceMemory out, DeviceMemory in) {
+        long n = Math.multiplyExact(images, (long) h * w);
+        requireFloats("out", out, n);
+        requireFloats("in", in, n);
+        Gdk.check("gdk_cuda_dct2_f32", gdk_cuda_h.gdk_cuda_dct2_f32(cuda.stream(), images, h, w, inverse ? 1 : 0,
+                out.address(), in.address()));
     }
 
     private static void requireFloats(String name, DeviceMemory m, long n) {

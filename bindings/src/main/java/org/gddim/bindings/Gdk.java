@@ -16,6 +16,9 @@ public final class Gdk {
     /** Largest number of stored eps buffers one fused step combines. */
     public static final int MAX_EPS = gdk_h.GDK_MAX_EPS();
 
+    /** Largest image side of the native 2-D DCT. */
+    public static final int DCT_MAX_SIDE = gdk_h.GDK_DCT_MAX_SIDE();
+
     private final int version;
 
     private Gdk(int version) {

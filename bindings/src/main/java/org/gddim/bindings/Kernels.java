@@ -12,9 +12,15 @@ import org.gddim.bindings.raw.gdk_h;
  * call allocates nothing; use one instance per thread at a time, and close it when done.
  */
 public final class Kernels implements AutoCloseable {
+    /** Doubles of the 2x2-block step's coefficient block: psi (4), C_j (4 each), s (4). */
+    private static final int BLOCK2_DOUBLES = 4 * (Gdk.MAX_EPS + 2);
+
     private final Arena arena = Arena.ofShared();
     private final MemorySegment epsPointers = arena.allocate(ValueLayout.ADDRESS, Gdk.MAX_EPS);
-    private final MemorySegment coefficients = arena.allocate(ValueLayout.JAVA_DOUBLE, Gdk.MAX_EPS);
+    private final MemorySegment coefficients = arena.allocate(ValueLayout.JAVA_DOUBLE, BLOCK2_DOUBLES);
+    /** The diagonal step's (k + 2) m coefficient maps; grown (never shrunk) in its own arena. */
+    private Arena tableArena = Arena.ofShared();
+    private MemorySegment table = tableArena.allocate(ValueLayout.JAVA_DOUBLE, 1);
 
     Kernels() {}
 
@@ -74,8 +80,107 @@ public final class Kernels implements AutoCloseable {
         }
     }
 
+    /**
+     * Fused 2x2-block step (CLD) over {@code batch} samples of two planes of {@code plane} floats, x then v
+     * (gdk.h {@code gdk_block2_step_f32}): {@code (x, v)' = a (x, v) + sum_{j<k} c[j] (ex_j, ev_j) + s (zx, zv)}
+     * with each matrix 4 doubles row-major [xx, xv, vx, vv]. {@code out} may be {@code u}; {@code z} and
+     * {@code s} may be null. 4 (k + 2) bytes of memory traffic per element.
+     */
+    public void block2StepF32(long batch, long plane, MemorySegment out, MemorySegment u, double[] a, MemorySegment[] eps,
+            double[][] c, int k, MemorySegment z, double[] s) {
+        checkK(k, eps, c);
+        long n = Math.multiplyExact(Math.multiplyExact(batch, 2L), plane);
+        Gdk.requireFloats("u_out", out, n);
+        Gdk.requireFloats("u", u, n);
+        requireLength("a", a, 4);
+        MemorySegment.copy(a, 0, coefficients, ValueLayout.JAVA_DOUBLE, 0, 4);
+        for (int j = 0; j < k; j++) {
+            Gdk.requireFloats("eps[" + j + "]", eps[j], n);
+            requireLength("c[" + j + "]", c[j], 4);
+            epsPointers.setAtIndex(ValueLayout.ADDRESS, j, eps[j]);
+            MemorySegment.copy(c[j], 0, coefficients, ValueLayout.JAVA_DOUBLE, 8L * 4 * (1 + j), 4);
+        }
+        MemorySegment noise = MemorySegment.NULL;
+        MemorySegment sSeg = MemorySegment.NULL;
+        if (z != null) {
+            Gdk.requireFloats("z", z, n);
+            requireLength("s", s, 4);
+            MemorySegment.copy(s, 0, coefficients, ValueLayout.JAVA_DOUBLE, 8L * 4 * (1 + Gdk.MAX_EPS), 4);
+            noise = z;
+            sSeg = coefficients.asSlice(8L * 4 * (1 + Gdk.MAX_EPS));
+        }
+        Gdk.check("gdk_block2_step_f32", gdk_h.gdk_block2_step_f32(batch, plane, out, u, coefficients, k, epsPointers,
+                coefficients.asSlice(8L * 4), noise, sSeg));
+    }
+
+    /**
+     * Fused diagonal step (BDM in the DCT basis) over {@code n} floats with coefficient maps of period
+     * {@code m = a.length} (gdk.h {@code gdk_diag_step_f32}): {@code out[i] = a[l] u[i] + sum_{j<k} c[j][l] eps_j[i]
+     * + s[l] z[i]}, {@code l = i mod m}. {@code out} may be {@code u}; {@code z} and {@code s} may be null.
+     */
+    public void diagStepF32(long n, MemorySegment out, MemorySegment u, double[] a, MemorySegment[] eps, double[][] c,
+            int k, MemorySegment z, double[] s) {
+        checkK(k, eps, c);
+        int m = a.length;
+        Gdk.requireFloats("u_out", out, n);
+        Gdk.requireFloats("u", u, n);
+        MemorySegment maps = table((long) (k + 2) * m);
+        MemorySegment.copy(a, 0, maps, ValueLayout.JAVA_DOUBLE, 0, m);
+        for (int j = 0; j < k; j++) {
+            Gdk.requireFloats("eps[" + j + "]", eps[j], n);
+            requireLength("c[" + j + "]", c[j], m);
+            epsPointers.setAtIndex(ValueLayout.ADDRESS, j, eps[j]);
+            MemorySegment.copy(c[j], 0, maps, ValueLayout.JAVA_DOUBLE, 8L * m * (1 + j), m);
+        }
+        MemorySegment noise = MemorySegment.NULL;
+        MemorySegment sSeg = MemorySegment.NULL;
+        if (z != null) {
+            Gdk.requireFloats("z", z, n);
+            requireLength("s", s, m);
+            MemorySegment.copy(s, 0, maps, ValueLayout.JAVA_DOUBLE, 8L * m * (1 + k), m);
+            noise = z;
+            sSeg = maps.asSlice(8L * m * (1 + k));
+        }
+        Gdk.check("gdk_diag_step_f32", gdk_h.gdk_diag_step_f32(n, m, out, u, maps, k, epsPointers,
+                k > 0 ? maps.asSlice(8L * m) : MemorySegment.NULL, noise, sSeg));
+    }
+
+    /**
+     * Orthonormal 2-D DCT-II ({@code inverse} false) or its inverse of {@code images} h x w float images
+     * (gdk.h {@code gdk_dct2_f32}); {@code out} may be {@code in}. h, w in 1..{@link Gdk#DCT_MAX_SIDE}.
+     */
+    public void dct2F32(long images, int h, int w, boolean inverse, MemorySegment out, MemorySegment in) {
+        long n = Math.multiplyExact(images, (long) h * w);
+        Gdk.requireFloats("out", out, n);
+        Gdk.requireFloats("in", in, n);
+        Gdk.check("gdk_dct2_f32", gdk_h.gdk_dct2_f32(images, h, w, inverse ? 1 : 0, out, in));
+    }
+
+    private static void checkK(int k, MemorySegment[] eps, double[][] c) {
+        if (k < 0 || k > Gdk.MAX_EPS || k > eps.length || k > c.length) {
+            throw new IllegalArgumentException("k = " + k + " must be in [0, " + Gdk.MAX_EPS + "] and <= eps/c lengths");
+        }
+    }
+
+    private static void requireLength(String name, double[] v, int length) {
+        if (v == null || v.length != length) {
+            throw new IllegalArgumentException(name + " must hold " + length + " coefficients, got "
+                    + (v == null ? "null" : v.length));
+        }
+    }
+
+    private MemorySegment table(long doubles) {
+        if (table.byteSize() < 8 * doubles) {
+            tableArena.close();
+            tableArena = Arena.ofShared();
+            table = tableArena.allocate(ValueLayout.JAVA_DOUBLE, doubles);
+        }
+        return table;
+    }
+
     @Override
     public void close() {
+        tableArena.close();
         arena.close();
     }
 }

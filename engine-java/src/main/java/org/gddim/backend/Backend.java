@@ -22,14 +22,31 @@ public interface Backend extends AutoCloseable {
     void read(Buffer src, long offset, float[] dst);
 
     /**
-     * The fused exponential-integrator step (gddim-spec.md Eq. 5.1) over the first {@code n} elements:
-     * {@code dst = psi src + sum_{j<k} c[j] eps[j] + s z}, with {@code psi}, each {@code c[j]} and {@code s} laid
-     * out in {@code structure} (one number for SCALAR). {@code z} (standard-normal noise) and {@code s} are null
-     * for a deterministic step. {@code dst} may be {@code src}; no {@code eps[j]} and not {@code z} may be
-     * {@code dst}. One pass over memory: 4 (k + 2) bytes per element in float32 (+ 4 with noise).
+     * The fused exponential-integrator step (gddim-spec.md Eq. 5.1) over the first {@code n} elements, which are
+     * {@code n / dim} samples of {@code dim} state elements: {@code dst = psi src + sum_{j<k} c[j] eps[j] + s z},
+     * with {@code psi}, each {@code c[j]} and {@code s} laid out in {@code structure} (org.gddim.process.Structure:
+     * SCALAR one number; BLOCK2 a 2x2 matrix on the (x, v) planes of each sample, dim = 2 D; DIAGONAL a map of
+     * period m dividing dim). {@code z} (standard-normal noise) and {@code s} are null for a deterministic step.
+     * {@code dst} may be {@code src}; no {@code eps[j]} and not {@code z} may be {@code dst}. One kernel, one pass
+     * over memory: 4 (k + 2) bytes per element in float32 (+ 4 with noise).
      */
-    void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c, int k,
-            Buffer z, double[] s);
+    void step(Structure structure, long n, int dim, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c,
+            int k, Buffer z, double[] s);
+
+    /** The SCALAR step, which needs no sample size (kept for callers written before BLOCK2 and DIAGONAL). */
+    default void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c, int k,
+            Buffer z, double[] s) {
+        if (structure != Structure.SCALAR) {
+            throw new IllegalArgumentException(structure + " steps need the per-sample size: use step(structure, n, dim, ...)");
+        }
+        step(structure, n, 1, dst, src, psi, eps, c, k, z, s);
+    }
+
+    /**
+     * Orthonormal 2-D DCT-II ({@code inverse} false) or its inverse (DCT-III) of {@code images} h x w images, the
+     * basis change of BDM (gddim-spec.md 4.1). {@code dst} may be {@code src}.
+     */
+    void dct2(Buffer dst, Buffer src, long images, int h, int w, boolean inverse);
 
     /**
      * Fills {@code dst} ({@code batch} samples of {@code dim} elements) with standard-normal noise keyed by

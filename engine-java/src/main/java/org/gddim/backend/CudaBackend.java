@@ -93,18 +93,57 @@ public final class CudaBackend implements Backend {
     }
 
     @Override
-    public void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c,
-            int k, Buffer z, double[] s) {
+    public void step(Structure structure, long n, int dim, Buffer dst, Buffer src, double[] psi, Buffer[] eps,
+            double[][] c, int k, Buffer z, double[] s) {
+        for (int j = 0; j < k; j++) {
+            epsMemory[j] = DeviceBuffer.of(eps[j]).memory();
+        }
+        DeviceMemory out = DeviceBuffer.of(dst).memory();
+        DeviceMemory in = DeviceBuffer.of(src).memory();
+        DeviceMemory noise = z == null ? null : DeviceBuffer.of(z).memory();
         switch (structure) {
             case SCALAR -> {
                 for (int j = 0; j < k; j++) {
-                    epsMemory[j] = DeviceBuffer.of(eps[j]).memory();
                     coefficients[j] = c[j][0];
                 }
-                kernels.eiStepF32(n, DeviceBuffer.of(dst).memory(), DeviceBuffer.of(src).memory(), psi[0], epsMemory,
-                        coefficients, k, z == null ? null : DeviceBuffer.of(z).memory(), s == null ? 0.0 : s[0]);
+                kernels.eiStepF32(n, out, in, psi[0], epsMemory, coefficients, k, noise, s == null ? 0.0 : s[0]);
             }
+            case BLOCK2 -> kernels.block2StepF32(n / dim, dim / 2, out, in, psi, epsMemory, c, k, noise, s);
+            case DIAGONAL -> kernels.diagStepF32(n, psi.length, out, in, k, epsMemory, diagonalTable(psi, c, k, s), noise);
         }
+    }
+
+    /** The per-coordinate maps of a DIAGONAL step as the device table the kernel reads (gdk_cuda.h). */
+    private record MapsKey(double[] psi, double[][] c, double[] s) {} // arrays compare by identity: one entry per plan step
+
+    private final java.util.Map<MapsKey, DeviceMemory> diagonalTables = new java.util.HashMap<>();
+    private final List<MemorySegment> pinnedTables = new ArrayList<>();
+
+    /**
+     * Uploaded once per plan step (the plan's coefficient arrays are stable objects), by an asynchronous copy from
+     * pinned memory on the stream, which a graph capture records as a copy node.
+     */
+    private DeviceMemory diagonalTable(double[] psi, double[][] c, int k, double[] s) {
+        return diagonalTables.computeIfAbsent(new MapsKey(psi, c, s), key -> {
+            int m = psi.length;
+            MemorySegment host = cuda.pinned(4L * (k + 2) * m);
+            pinnedTables.add(host);
+            for (int i = 0; i < m; i++) {
+                host.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) psi[i]);
+                for (int j = 0; j < k; j++) {
+                    host.setAtIndex(ValueLayout.JAVA_FLOAT, (long) (1 + j) * m + i, (float) c[j][i]);
+                }
+                host.setAtIndex(ValueLayout.JAVA_FLOAT, (long) (k + 1) * m + i, s == null ? 0f : (float) s[i]);
+            }
+            DeviceMemory table = allocateBytes(4L * (k + 2) * m);
+            cuda.uploadAsync(table, host, 4L * (k + 2) * m);
+            return table;
+        });
+    }
+
+    @Override
+    public void dct2(Buffer dst, Buffer src, long images, int h, int w, boolean inverse) {
+        kernels.dct2F32(images, h, w, inverse, DeviceBuffer.of(dst).memory(), DeviceBuffer.of(src).memory());
     }
 
     @Override

@@ -44,30 +44,69 @@ public final class JavaScalar implements Backend {
         HostBuffer.of(src).read(offset, dst);
     }
 
+    /** Each output element computed in double from the double coefficients, rounded once. */
     @Override
-    public void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c,
-            int k, Buffer z, double[] s) {
-        switch (structure) {
-            case SCALAR -> scalarStep(n, HostBuffer.of(dst), HostBuffer.of(src), psi[0], eps, c, k,
-                    z == null ? null : HostBuffer.of(z), s == null ? 0 : s[0]);
-        }
-    }
-
-    private static void scalarStep(long n, HostBuffer dst, HostBuffer src, double a, Buffer[] eps, double[][] c, int k,
-            HostBuffer z, double s) {
+    public void step(Structure structure, long n, int dim, Buffer dst, Buffer src, double[] psi, Buffer[] eps,
+            double[][] c, int k, Buffer z, double[] s) {
+        HostBuffer out = HostBuffer.of(dst);
+        HostBuffer in = HostBuffer.of(src);
         HostBuffer[] e = new HostBuffer[k];
         for (int j = 0; j < k; j++) {
             e[j] = HostBuffer.of(eps[j]);
         }
-        for (long i = 0; i < n; i++) {
-            double x = a * src.get(i);
-            for (int j = 0; j < k; j++) {
-                x += c[j][0] * e[j].get(i);
+        HostBuffer noise = z == null ? null : HostBuffer.of(z);
+        switch (structure) {
+            case SCALAR, DIAGONAL -> {
+                int m = psi.length;
+                for (long i = 0; i < n; i++) {
+                    int l = (int) (i % m);
+                    double x = psi[l] * in.get(i);
+                    for (int j = 0; j < k; j++) {
+                        x += c[j][l] * e[j].get(i);
+                    }
+                    if (noise != null) {
+                        x += s[l] * noise.get(i);
+                    }
+                    out.set(i, x);
+                }
             }
-            if (z != null) {
-                x += s * z.get(i);
+            case BLOCK2 -> {
+                int p = dim / 2;
+                for (long b = 0; b < n / dim; b++) {
+                    for (int i = 0; i < p; i++) {
+                        long ix = b * dim + i;
+                        long iv = ix + p;
+                        double x = in.get(ix);
+                        double v = in.get(iv);
+                        double nx = psi[0] * x + psi[1] * v;
+                        double nv = psi[2] * x + psi[3] * v;
+                        for (int j = 0; j < k; j++) {
+                            double ex = e[j].get(ix);
+                            double ev = e[j].get(iv);
+                            nx += c[j][0] * ex + c[j][1] * ev;
+                            nv += c[j][2] * ex + c[j][3] * ev;
+                        }
+                        if (noise != null) {
+                            nx += s[0] * noise.get(ix) + s[1] * noise.get(iv);
+                            nv += s[2] * noise.get(ix) + s[3] * noise.get(iv);
+                        }
+                        out.set(ix, nx);
+                        out.set(iv, nv);
+                    }
+                }
             }
-            dst.set(i, x);
+        }
+    }
+
+    /** The direct separable transform in double with the double basis, each output rounded once. */
+    @Override
+    public void dct2(Buffer dst, Buffer src, long images, int h, int w, boolean inverse) {
+        HostBuffer out = HostBuffer.of(dst);
+        HostBuffer in = HostBuffer.of(src);
+        double[] x = new double[h * w];
+        for (long img = 0; img < images; img++) {
+            in.read(img * h * w, x);
+            out.write(img * h * w, Dct.transform(x, h, w, inverse));
         }
     }
 

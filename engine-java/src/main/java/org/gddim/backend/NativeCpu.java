@@ -47,19 +47,31 @@ public final class NativeCpu implements Backend {
         HostBuffer.of(src).read(offset, dst);
     }
 
+    /** One libgdk kernel per structure: gdk_ei_step_f32, gdk_block2_step_f32, gdk_diag_step_f32. */
     @Override
-    public void step(Structure structure, long n, Buffer dst, Buffer src, double[] psi, Buffer[] eps, double[][] c,
-            int k, Buffer z, double[] s) {
+    public void step(Structure structure, long n, int dim, Buffer dst, Buffer src, double[] psi, Buffer[] eps,
+            double[][] c, int k, Buffer z, double[] s) {
+        for (int j = 0; j < k; j++) {
+            epsSegments[j] = segment(eps[j]);
+        }
+        MemorySegment noise = z == null ? null : segment(z);
         switch (structure) {
             case SCALAR -> {
                 for (int j = 0; j < k; j++) {
-                    epsSegments[j] = segment(eps[j]);
                     coefficients[j] = c[j][0];
                 }
-                kernels.eiStepF32(n, segment(dst), segment(src), psi[0], epsSegments, coefficients, k,
-                        z == null ? null : segment(z), s == null ? 0.0 : s[0]);
+                kernels.eiStepF32(n, segment(dst), segment(src), psi[0], epsSegments, coefficients, k, noise,
+                        s == null ? 0.0 : s[0]);
             }
+            case BLOCK2 -> kernels.block2StepF32(n / dim, dim / 2, segment(dst), segment(src), psi, epsSegments, c, k,
+                    noise, s);
+            case DIAGONAL -> kernels.diagStepF32(n, segment(dst), segment(src), psi, epsSegments, c, k, noise, s);
         }
+    }
+
+    @Override
+    public void dct2(Buffer dst, Buffer src, long images, int h, int w, boolean inverse) {
+        kernels.dct2F32(images, h, w, inverse, segment(dst), segment(src));
     }
 
     @Override

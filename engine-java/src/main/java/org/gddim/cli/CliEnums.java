@@ -5,8 +5,10 @@ import java.util.Iterator;
 import java.util.List;
 import org.gddim.backend.BackendKind;
 import org.gddim.process.ProcessKind;
+import org.gddim.quality.PaperStudy;
 import org.gddim.schedule.GridKind;
 import org.gddim.solver.Corrector;
+import org.gddim.solver.EpsFrame;
 import org.gddim.solver.SolverKind;
 import picocli.CommandLine;
 
@@ -57,6 +59,18 @@ final class CliEnums {
     static final class Correctors extends Names<Corrector> {
         Correctors() {
             super(Corrector.class);
+        }
+    }
+
+    static final class Frames extends Names<EpsFrame> {
+        Frames() {
+            super(EpsFrame.class);
+        }
+    }
+
+    static final class Studies extends Names<PaperStudy> {
+        Studies() {
+            super(PaperStudy.class);
         }
     }
 

@@ -30,7 +30,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         out.println("processes: " + String.join(", ", names(ProcessKind.values())));
         out.println("solvers:   " + String.join(", ", names(SolverKind.values()))
-                + " (gddim: --order 1..4, --corrector none|pec|pece)");
+                + " (gddim: --order 1..4, --corrector none|pec|pece, --param R|L, --lambda; em: --lambda; sscs: cld)");
         out.println("grids:     " + String.join(", ", names(GridKind.values())));
         return 0;
     }

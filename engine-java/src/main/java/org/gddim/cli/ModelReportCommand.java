@@ -18,7 +18,8 @@ import org.gddim.job.JobException;
 import org.gddim.model.OnnxScoreModel;
 import org.gddim.process.Process;
 import org.gddim.process.ProcessKind;
-import org.gddim.process.ScalarProcess;
+import org.gddim.model.ScoreModel;
+import org.gddim.process.NoiseLevel;
 import org.gddim.quality.ImageFeatures;
 import org.gddim.quality.MethodSpec;
 import org.gddim.quality.ModelStudy;
@@ -95,12 +96,10 @@ final class ModelReportCommand implements Callable<Integer> {
             for (Path file : models) {
                 String name = file.getFileName().toString().replaceAll("\\.onnx$", "");
                 Process process = processOf(file);
-                if (!(process instanceof ScalarProcess scalar)) {
-                    throw new JobException(file + ": model-report runs scalar processes");
-                }
-                try (OnnxScoreModel model = OnnxScoreModel.open(file, process, cores)) {
-                    List<ModelStudy.Cell> cells = ModelStudy.run(model, scalar, specs, nfe, grid, n, seed, features, backend);
-                    section(md, name, model, cells);
+                try (OnnxScoreModel network = OnnxScoreModel.open(file, process, cores)) {
+                    ScoreModel model = network.scoreModel(backend);
+                    List<ModelStudy.Cell> cells = ModelStudy.run(model, process, specs, nfe, grid, n, seed, features, backend);
+                    section(md, name, model, cells, process);
                 }
             }
         }
@@ -110,8 +109,10 @@ final class ModelReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void section(StringBuilder md, String name, OnnxScoreModel model, List<ModelStudy.Cell> cells) throws IOException {
-        md.append("### ").append(name).append("\n\n").append(model.describe()).append("\n\n| method |");
+    private void section(StringBuilder md, String name, ScoreModel model, List<ModelStudy.Cell> cells, Process process)
+            throws IOException {
+        md.append("### ").append(name).append("\n\n").append(model.describe()).append(process instanceof NoiseLevel ? ""
+                : "; grid: quadratic (" + process.name() + " has no scalar noise level)").append("\n\n| method |");
         for (int v : nfe) {
             md.append(" NFE ").append(v).append(" |");
         }
@@ -149,6 +150,6 @@ final class ModelReportCommand implements Callable<Integer> {
     private static Process processOf(Path file) {
         String name = OnnxScoreModel.metadataOf(file).process();
         return ProcessKind.named(name).orElseThrow(() -> new JobException(file + " was trained for process '" + name
-                + "', which this engine does not have")).create();
+                + "', which this engine does not have")).create(OnnxScoreModel.metadataOf(file).shape().dims());
     }
 }

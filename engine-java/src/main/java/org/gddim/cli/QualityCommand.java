@@ -45,7 +45,8 @@ final class QualityCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--methods", paramLabel = "LIST", split = ",", defaultValue = "ddim,gddim2,gddim3,gddim4",
-            description = "Methods: ddim, gddimQ, gddimQ-pec, gddimQ-pece (Q = 1..4).")
+            description = "Methods: KIND[:Q][:CORRECTOR] with KIND a sample --solver name (e.g. plms, dpmpp:3, "
+                    + "unipc-bh2:2:none), or gddimQ[-pec|-pece].")
     List<String> methods;
 
     @Option(names = "--grids", paramLabel = "LIST", split = ",", defaultValue = "uniform,logsnr", converter = CliEnums.Grids.class,
@@ -74,8 +75,9 @@ final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(process.create() instanceof ScalarProcess scalar)) {
-            throw new JobException("the quality study needs a scalar process (vp, vp-cosine, ve, edm)");
+        if (!process.isotropic() || !(process.create() instanceof ScalarProcess scalar)) {
+            throw new JobException("gddim quality measures isotropic processes (vp, vp-cosine, ve, edm, fdm-*); "
+                    + "for " + process + " see `gddim study`");
         }
         List<MethodSpec> specs = new ArrayList<>();
         for (String m : methods) {
@@ -84,6 +86,10 @@ final class QualityCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new JobException(e.getMessage());
             }
+        }
+        if (grids.contains(GridKind.LEADING)) { // ErrorStudy solves its reference from T; leading grids start below it
+            throw new JobException("the leading spacing does not start at T; use `gddim atlas`, which solves a reference "
+                    + "from each grid's own start");
         }
         GaussianMixture gmm = GmmJson.read(model);
         ErrorStudy.Result r = ErrorStudy.run(scalar, gmm, specs, grids, nfe, samples, seed, backend);

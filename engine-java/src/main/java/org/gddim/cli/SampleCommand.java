@@ -12,6 +12,7 @@ import org.gddim.job.SampleRun;
 import org.gddim.process.ProcessKind;
 import org.gddim.schedule.GridKind;
 import org.gddim.solver.Corrector;
+import org.gddim.solver.EpsFrame;
 import org.gddim.solver.SolverKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "sample", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false, showDefaultValues = true,
         description = {"Draw samples from a diffusion model and write OUT/samples.npy (float32, shape (N, D...)), "
                 + "OUT/manifest.json and, for 2-D data, OUT/samples.png.",
-                "The output is the state at t_min (no extra denoising step). An interrupted run resumes when "
-                        + "started again with the same settings.%n"})
+                "The output is the data part of the state at t_min (no extra denoising step): x for cld, the "
+                        + "inverse DCT for bdm. An interrupted run resumes when started again with the same settings.%n"})
 final class SampleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,24 +40,46 @@ final class SampleCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--solver", paramLabel = "SOLVER", defaultValue = "gddim", converter = CliEnums.Solvers.class,
-            completionCandidates = CliEnums.Solvers.class, description = "Solver: ${COMPLETION-CANDIDATES}.")
+            completionCandidates = CliEnums.Solvers.class,
+            description = "Solver: ${COMPLETION-CANDIDATES} (docs/solvers.md).")
     SolverKind solver;
 
     @Option(names = "--order", paramLabel = "Q",
-            description = "Multistep order q = 1..4 (eps values per step; q = 1 is DDIM). Default: 1 for ddim, 2 for gddim.")
+            description = "Order: eps values per step (gddim, ipndm, deis-tab, deis-rhoab, dpmpp, unipc-*) or Runge-Kutta "
+                    + "stages (deis-rhork); q = 1 is DDIM. Default: 2 for deterministic gddim, edm-heun, dpmpp, unipc-*; 3 "
+                    + "for deis-*; 4 for ipndm; 1 for stochastic gddim; the others have a fixed order.")
     Integer order;
 
-    @Option(names = "--corrector", paramLabel = "MODE", defaultValue = "none", converter = CliEnums.Correctors.class,
+    @Option(names = "--corrector", paramLabel = "MODE", converter = CliEnums.Correctors.class,
             completionCandidates = CliEnums.Correctors.class,
-            description = "gddim corrector: ${COMPLETION-CANDIDATES} (pec: 1 NFE/step, order q+1; pece: 2 NFE/step).")
+            description = "Corrector: ${COMPLETION-CANDIDATES}. gddim: pec (1 NFE/step, order q+1), pece (2 NFE/step); "
+                    + "unipc-*: pec is UniPC, none is the predictor UniP. Default: pec for unipc-*, none otherwise.")
     Corrector corrector;
+
+    @Option(names = "--lower-order-final", negatable = true,
+            description = "dpmpp and unipc-*: lower the order of the last steps (diffusers' lower_order_final; dpmpp "
+                    + "only below 15 steps). Default: on.")
+    Boolean lowerOrderFinal;
+
+    @Option(names = "--lambda", paramLabel = "L",
+            description = "Stochasticity of the reverse-time family (0: probability-flow ODE, 1: reverse SDE). gddim: "
+                    + "L > 0 is stochastic gDDIM (order 1); em: default 1. Not for ddim, sscs.")
+    Double lambda;
+
+    @Option(names = "--param", paramLabel = "K", defaultValue = "R", converter = CliEnums.Frames.class,
+            completionCandidates = CliEnums.Frames.class,
+            description = "gddim's eps frame: R (gDDIM, K_t = R_t) or L (Cholesky K_t = L_t, the paper's baseline; "
+                    + "differs from R for cld only).")
+    EpsFrame param;
 
     @Option(names = "--nfe", paramLabel = "N", defaultValue = "20",
             description = "Budget of network evaluations; the grid gets as many steps as fit.")
     int nfe;
 
-    @Option(names = "--grid", paramLabel = "GRID", defaultValue = "logsnr", converter = CliEnums.Grids.class,
-            completionCandidates = CliEnums.Grids.class, description = "Time grid: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--grid", paramLabel = "GRID", converter = CliEnums.Grids.class,
+            completionCandidates = CliEnums.Grids.class,
+            description = "Time grid: ${COMPLETION-CANDIDATES} (leading, trailing, linspace: diffusers' integer timesteps, "
+                    + "ddpm-* only). Default: logsnr; quadratic for cld (no scalar noise level).")
     GridKind grid;
 
     @Option(names = "--t-max", paramLabel = "T", description = "Start time (default: the process' own, e.g. 1 for vp).")
@@ -73,8 +96,8 @@ final class SampleCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--init-noise", paramLabel = "FILE.npy",
-            description = "Standard-normal draws z of shape (COUNT, D...) to start from instead of --seed "
-                    + "(x_T = prior_std(T) * z).")
+            description = "Standard-normal draws z of the state's shape, (COUNT, D...) or (COUNT, 2, D...) for cld, to "
+                    + "start from instead of --seed (u_T = prior_std(T) * z, per plane for cld).")
     Path initNoise;
 
     @Option(names = "--backend", paramLabel = "BACKEND", defaultValue = "native", converter = CliEnums.Backends.class,
@@ -114,11 +137,15 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int q = order != null ? order : solver == SolverKind.DDIM ? 1 : 2;
+        boolean stochastic = lambda != null && lambda > 0;
+        int q = order != null ? order : solver == SolverKind.GDDIM && stochastic ? 1 : solver.defaultOrder();
+        Corrector c = corrector != null ? corrector : solver.defaultCorrector();
         if (batch != null && batch < 1) {
             throw new JobException("--batch must be at least 1, got " + batch);
         }
-        SampleJob job = new SampleJob(process, SampleJob.model(model), solver, q, corrector, grid, nfe,
+        GridKind g = grid != null ? grid : process.hasNoiseLevel() ? GridKind.LOGSNR : GridKind.QUADRATIC;
+        SampleJob job = new SampleJob(process, SampleJob.model(model), solver, q, c,
+                lowerOrderFinal == null || lowerOrderFinal, lambda == null ? Double.NaN : lambda, param, g, nfe,
                 tMax == null ? Double.NaN : tMax, tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend,
                 graphMode(), batch == null ? SampleJob.AUTO_BATCH : batch, threads, out, force);
         RunListener listener = switch (progress) {

@@ -43,7 +43,7 @@ sealed interface NoiseSource {
             if (h.shape().length < 1 || h.shape()[0] != count || h.rowSize() != shape.size()
                     || (h.shape().length == 1 && shape.size() != 1)) {
                 throw new JobException("--init-noise " + file + " has shape " + h.shapeString() + " but --n " + count
-                        + " samples of the model's data shape " + shape + " need " + expected);
+                        + " samples of the state shape " + shape + " need " + expected);
             }
             FromFile source = new FromFile(file, h);
             source.checkFinite(count, shape.size());

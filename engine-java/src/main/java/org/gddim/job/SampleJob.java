@@ -5,6 +5,7 @@ import org.gddim.backend.BackendKind;
 import org.gddim.process.ProcessKind;
 import org.gddim.schedule.GridKind;
 import org.gddim.solver.Corrector;
+import org.gddim.solver.EpsFrame;
 import org.gddim.solver.Solver;
 import org.gddim.solver.SolverKind;
 
@@ -13,6 +14,11 @@ import org.gddim.solver.SolverKind;
  * job that exists is internally consistent; what needs files (model, noise, output folder) is checked by
  * {@link SampleRun} before it writes anything.
  *
+ * @param lowerOrderFinal the final-step order rule of dpmpp and unipc-* (their libraries' default: true)
+
+ * @param lambda stochasticity of the lambda family (gddim-spec.md 1.2), NaN for the solver's default (0 for gddim,
+ *     1 for em; sscs is lambda = 1)
+ * @param param the eps frame of gddim's multistep polynomial: R (gDDIM) or L (Cholesky baseline)
  * @param tMax start time, NaN for the process default
  * @param tMin end (output) time, NaN for the process default
  * @param initNoise standard-normal draws of shape (count, D...), or null to draw them from {@code seed}
@@ -23,16 +29,17 @@ import org.gddim.solver.SolverKind;
  * @param force overwrite earlier results in {@code out}, and discard an unfinished run there
  */
 public record SampleJob(ProcessKind process, ModelSource model, SolverKind solver, int order, Corrector corrector,
-        GridKind grid, int nfe, double tMax, double tMin, long count, long seed, Path initNoise, BackendKind backend,
-        GraphMode graph, int batch, int threads, Path out, boolean force) {
+        boolean lowerOrderFinal, double lambda, EpsFrame param, GridKind grid, int nfe, double tMax, double tMin,
+        long count, long seed, Path initNoise, BackendKind backend, GraphMode graph, int batch, int threads, Path out,
+        boolean force) {
 
     /** Batch size chosen from the data size: {@code max(1, 2^22 / D)} samples. */
     public static final int AUTO_BATCH = 0;
 
     public SampleJob {
-        if (process == null || model == null || solver == null || corrector == null || grid == null || backend == null
-                || graph == null) {
-            throw new JobException("process, model, solver, corrector, grid, backend and graph mode are required");
+        if (process == null || model == null || solver == null || corrector == null || param == null || grid == null
+                || backend == null || graph == null) {
+            throw new JobException("process, model, solver, corrector, param, grid, backend and graph mode are required");
         }
         if (graph == GraphMode.ON && backend != BackendKind.CUDA) {
             throw new JobException("--cuda-graph on needs --backend cuda (the " + backend + " backend has no graphs)");
@@ -56,11 +63,22 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
         if (nfe < 1) {
             throw new JobException("--nfe must be at least 1, got " + nfe);
         }
-        Solver s = createSolver(solver, order, corrector);
+        Solver s = createSolver(solver, order, corrector, lowerOrderFinal, lambda, param);
+        if (solver == SolverKind.SSCS && process != ProcessKind.CLD) {
+            throw new JobException("sscs is the sampler of CLD; use --process cld, or another --solver for " + process);
+        }
+        if (solver == SolverKind.DDIM && !process.isotropic()) {
+            throw new JobException("ddim is defined for isotropic processes, not " + process
+                    + "; use --solver gddim --order 1, which generalises it");
+        }
+        if (!process.hasNoiseLevel() && (grid == GridKind.LOGSNR || grid == GridKind.EDM)) {
+            throw new JobException("the " + grid + " grid needs a scalar noise level, which " + process
+                    + " does not have; use --grid quadratic (its default) or uniform");
+        }
         if (nfe < s.minNfe()) {
             throw new JobException("--nfe " + nfe + " is less than " + s.minNfe() + ", the smallest budget of "
-                    + s.describe() + " (a method of order " + order + " needs at least " + s.minNfe()
-                    + " evaluations); raise --nfe or lower --order");
+                    + s.describe() + " (it needs at least " + s.minNfe() + " evaluations); raise --nfe"
+                    + (solver == SolverKind.GDDIM || solver == SolverKind.DEIS_RHORK ? " or lower --order" : ""));
         }
         if (!Double.isNaN(tMax) && !Double.isNaN(tMin) && !(tMin < tMax)) {
             throw new JobException("--t-min " + tMin + " must be below --t-max " + tMax);
@@ -93,12 +111,13 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
 
     /** The solver this job runs. */
     public Solver createSolver() {
-        return createSolver(solver, order, corrector);
+        return createSolver(solver, order, corrector, lowerOrderFinal, lambda, param);
     }
 
-    private static Solver createSolver(SolverKind kind, int order, Corrector corrector) {
+    private static Solver createSolver(SolverKind kind, int order, Corrector corrector, boolean lowerOrderFinal,
+            double lambda, EpsFrame param) {
         try {
-            return kind.create(order, corrector);
+            return kind.create(order, corrector, lowerOrderFinal, lambda, param);
         } catch (IllegalArgumentException e) {
             throw new JobException(e.getMessage());
         }

@@ -20,10 +20,13 @@ import org.gddim.io.Npy;
 import org.gddim.io.Plots;
 import org.gddim.model.GaussianMixture;
 import org.gddim.model.GmmJson;
+import org.gddim.model.DataShape;
 import org.gddim.model.GmmScore;
+import org.gddim.model.ModelMetadata;
 import org.gddim.model.OnnxScoreModel;
 import org.gddim.model.ScoreModel;
 import org.gddim.process.Process;
+import org.gddim.process.ScalarProcess;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.schedule.TimeGrids;
 import org.gddim.solver.Plan;
@@ -45,7 +48,22 @@ public final class SampleRun {
 
     public static Result execute(SampleJob job, RunListener listener) throws IOException {
         long start = System.nanoTime();
-        Process process = job.process().create();
+        ModelMetadata onnx = job.model() instanceof ModelSource.OnnxFile f ? OnnxScoreModel.metadataOf(f.file()) : null;
+        GaussianMixture gmm = switch (job.model()) {
+            case ModelSource.Default d -> GmmJson.defaultMixture();
+            case ModelSource.GmmFile f -> GmmJson.read(f.file());
+            case ModelSource.OnnxFile f -> null;
+        };
+        if (onnx != null && !onnx.process().equals(job.process().toString())) {
+            throw new JobException("model " + job.model() + " was trained for process " + onnx.process()
+                    + "; sample it with --process " + onnx.process() + " (got " + job.process() + ")");
+        }
+        Process process;
+        try {
+            process = job.process().create(onnx != null ? onnx.shape().dims() : gmm.shape().dims());
+        } catch (IllegalArgumentException e) {
+            throw new JobException(e.getMessage(), e);
+        }
         double tMax = Double.isNaN(job.tMax()) ? process.defaultTMax() : job.tMax();
         double tMin = Double.isNaN(job.tMin()) ? process.defaultTMin() : job.tMin();
         if (tMax > process.tLimit()) {
@@ -54,30 +72,34 @@ public final class SampleRun {
         if (!(tMin < tMax)) {
             throw new JobException("t_min " + tMin + " must be below T " + tMax);
         }
-        GaussianMixture gmm = switch (job.model()) {
-            case ModelSource.Default d -> GmmJson.defaultMixture();
-            case ModelSource.GmmFile f -> GmmJson.read(f.file());
-            case ModelSource.OnnxFile f -> null;
-        };
-        ScoreModel model = job.model() instanceof ModelSource.OnnxFile f
-                ? OnnxScoreModel.open(f.file(), process, job.threadCount())
-                : new GmmScore(gmm, process);
-        try {
-            return execute(job, start, process, tMax, tMin, gmm, model, listener);
-        } finally {
-            if (model instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    throw new IOException("closing the model: " + e.getMessage(), e);
+        try (Backend backend = Backends.open(job.backend())) {
+            OnnxScoreModel network = null;
+            try {
+                ScoreModel model;
+                if (backend instanceof CudaBackend cuda) {
+                    model = deviceModel(job, gmm, process, cuda);
+                } else if (job.model() instanceof ModelSource.OnnxFile f) {
+                    network = OnnxScoreModel.open(f.file(), process, job.threadCount());
+                    model = network.scoreModel(backend);
+                } else {
+                    model = new GmmScore(gmm, process);
+                }
+                return run(job, start, process, tMax, tMin, model, backend, listener);
+            } finally {
+                if (network != null) {
+                    network.close();
                 }
             }
+        } catch (IOException e) {
+            throw new IOException(AtomicFiles.describe(e), e);
         }
     }
 
-    private static Result execute(SampleJob job, long start, Process process, double tMax, double tMin,
-            GaussianMixture gmm, ScoreModel model, RunListener listener) throws IOException {
-        int dim = model.shape().size();
+    private static Result run(SampleJob job, long start, Process process, double tMax, double tMin, ScoreModel model,
+            Backend backend, RunListener listener) throws IOException {
+        DataShape stateShape = model.stateShape();
+        int dim = stateShape.size();
+        int dataDim = model.shape().size();
         Solver solver = job.createSolver();
         Plan plan;
         TimeGrid grid;
@@ -89,97 +111,105 @@ public final class SampleRun {
         }
         NoiseSource noise = job.initNoise() == null
                 ? new NoiseSource.Seeded(job.seed(), dim)
-                : NoiseSource.FromFile.open(job.initNoise(), job.count(), model.shape());
+                : NoiseSource.FromFile.open(job.initNoise(), job.count(), stateShape);
         int batch = job.batchFor(dim);
         int batches = (int) ((job.count() + batch - 1) / batch);
         Map<String, Object> settings = settings(job, process, tMax, tMin, plan, model, noise, batch);
-        try (Backend backend = Backends.open(job.backend())) {
-            ScoreModel runModel = backend instanceof CudaBackend cuda ? deviceModel(job, gmm, process, cuda) : model;
-            runModel.prepare(plan.evalTimes(), batch);
-            Map<SamplerState, GraphSampler> graphs = new java.util.IdentityHashMap<>();
-            OutputFolder folder = OutputFolder.prepare(job.out(), JsonFiles.toJson(settings), job.force());
-            long done = 0;
-            for (int b = 0; b < batches; b++) {
-                if (folder.batchDone(b, rows(job, batch, b))) {
-                    done += rows(job, batch, b);
-                }
+        model.prepare(plan.evalTimes(), batch);
+        Map<SamplerState, GraphSampler> graphs = new java.util.IdentityHashMap<>();
+        OutputFolder folder = OutputFolder.prepare(job.out(), JsonFiles.toJson(settings), job.force());
+        long done = 0;
+        for (int b = 0; b < batches; b++) {
+            if (folder.batchDone(b, rows(job, batch, b))) {
+                done += rows(job, batch, b);
             }
-            listener.begin((long) batches * grid.steps(), done / batch * grid.steps(), plan.method());
-            double priorStd = process.priorStd(tMax);
-            SamplerState full = null;
-            float[] buffer = new float[batch * dim];
-            double sampling = 0;
-            for (int b = 0; b < batches; b++) {
-                int rows = (int) rows(job, batch, b);
-                if (folder.batchDone(b, rows)) {
-                    continue;
-                }
-                SamplerState state = rows == batch ? full : null;
-                if (state == null) {
-                    state = new SamplerState(backend, plan, rows, dim);
-                    if (rows == batch) {
-                        full = state;
-                    }
-                }
-                float[] x = rows == batch ? buffer : new float[rows * dim];
-                noise.fill((long) b * batch, rows, x);
-                for (int i = 0; i < x.length; i++) {
-                    x[i] *= (float) priorStd;
-                }
-                backend.write(state.u(), 0, x);
-                state.keyNoise(job.seed(), (long) b * batch);
-                long t0 = System.nanoTime();
-                try {
-                    if (job.usesGraph() && backend instanceof CudaBackend cuda) { // validated: graphs need cuda
-                        SamplerState s = state;
-                        cuda.keyReplay((long) b * batch);
-                        graphs.computeIfAbsent(state, k -> new GraphSampler(plan, runModel, backend, s, cuda::capture))
-                                .run((step, steps, t) -> listener.step());
-                    } else {
-                        Sampler.run(plan, runModel, backend, state, (step, steps, t) -> listener.step());
-                    }
-                } catch (NativeException | CudaException e) {
-                    throw new IOException("the " + job.backend() + " backend failed in batch " + b + ": " + e.getMessage(), e);
-                }
-                sampling += (System.nanoTime() - t0) / 1e9;
-                backend.read(state.u(), 0, x);
-                checkFinite(x, dim, (long) b * batch);
-                Npy.write(folder.batchFile(b), shape(rows, model.shape().dims()), x);
-            }
-            listener.end();
-            graphs.values().forEach(GraphSampler::close);
-            Path samples = folder.assemble(batches, shape(job.count(), model.shape().dims()));
-            Path plot = null;
-            int[] dims = model.shape().dims();
-            if (dims.length == 3 && (dims[0] == 1 || dims[0] == 3)) { // images (C, H, W): a grid of the first 64
-                int shown = (int) Math.min(job.count(), 64);
-                float[] images = new float[shown * dim];
-                Npy.readRows(samples, Npy.readHeader(samples), 0, shown, images);
-                plot = folder.dir().resolve(OutputFolder.PLOT);
-                Plots.imageGrid(plot, images, dims, shown, 8, -1, 1, 3);
-            } else if (dim == 2) {
-                int shown = (int) Math.min(job.count(), 20_000);
-                float[] xy = new float[shown * 2];
-                Npy.readRows(samples, Npy.readHeader(samples), 0, shown, xy);
-                plot = folder.dir().resolve(OutputFolder.PLOT);
-                Plots.scatter(plot, job.count() + " samples, " + plan.method() + ", NFE " + plan.nfe() + ", " + job.grid()
-                        + " grid (" + shown + " shown)", xy, shown);
-            }
-            double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, Object> manifest = manifest(settings, job, plan, done, sampling, seconds, samples, plot);
-            Path manifestFile = folder.writeManifest(manifest);
-            folder.deletePartial();
-            return new Result(samples, manifestFile, plot, plan.nfe(), grid.steps(), done, seconds);
-        } catch (IOException e) {
-            throw new IOException(AtomicFiles.describe(e), e);
         }
+        listener.begin((long) batches * grid.steps(), done / batch * grid.steps(), plan.method());
+        double[] planeStd = new double[process.planes()];
+        for (int p = 0; p < planeStd.length; p++) {
+            planeStd[p] = process.priorStd(tMax, p);
+        }
+        DataReadout readout = new DataReadout(process, model.shape(), backend, batch, dim);
+        SamplerState full = null;
+        float[] buffer = new float[batch * dim];
+        double sampling = 0;
+        for (int b = 0; b < batches; b++) {
+            int rows = (int) rows(job, batch, b);
+            if (folder.batchDone(b, rows)) {
+                continue;
+            }
+            SamplerState state = rows == batch ? full : null;
+            if (state == null) {
+                state = new SamplerState(backend, plan, rows, dim);
+                if (rows == batch) {
+                    full = state;
+                }
+            }
+            float[] x = rows == batch ? buffer : new float[rows * dim];
+            noise.fill((long) b * batch, rows, x);
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= (float) planeStd[(i % dim) / dataDim];
+            }
+            backend.write(state.u(), 0, x);
+            state.keyNoise(job.seed(), (long) b * batch);
+            long t0 = System.nanoTime();
+            float[] data;
+            try {
+                if (job.usesGraph() && backend instanceof CudaBackend cuda) { // validated: graphs need cuda
+                    SamplerState s = state;
+                    cuda.keyReplay((long) b * batch);
+                    graphs.computeIfAbsent(state, k -> new GraphSampler(plan, model, backend, s, cuda::capture))
+                            .run((step, steps, t) -> listener.step());
+                } else {
+                    Sampler.run(plan, model, backend, state, (step, steps, t) -> listener.step());
+                }
+                data = readout.read(state.u(), rows);
+            } catch (NativeException | CudaException e) {
+                throw new IOException("the " + job.backend() + " backend failed in batch " + b + ": " + e.getMessage(), e);
+            }
+            sampling += (System.nanoTime() - t0) / 1e9;
+            checkFinite(data, dataDim, (long) b * batch);
+            Npy.write(folder.batchFile(b), shape(rows, model.shape().dims()), data);
+        }
+        listener.end();
+        graphs.values().forEach(GraphSampler::close);
+        Path samples = folder.assemble(batches, shape(job.count(), model.shape().dims()));
+        Path plot = null;
+        int[] dims = model.shape().dims();
+        if (dims.length == 3 && (dims[0] == 1 || dims[0] == 3)) { // images (C, H, W): a grid of the first 64
+            int shown = (int) Math.min(job.count(), 64);
+            float[] images = new float[shown * dataDim];
+            Npy.readRows(samples, Npy.readHeader(samples), 0, shown, images);
+            plot = folder.dir().resolve(OutputFolder.PLOT);
+            Plots.imageGrid(plot, images, dims, shown, 8, -1, 1, 3);
+        } else if (dataDim == 2) {
+            int shown = (int) Math.min(job.count(), 20_000);
+            float[] xy = new float[shown * 2];
+            Npy.readRows(samples, Npy.readHeader(samples), 0, shown, xy);
+            plot = folder.dir().resolve(OutputFolder.PLOT);
+            Plots.scatter(plot, job.count() + " samples, " + process.name() + ", " + plan.method() + ", NFE " + plan.nfe()
+                    + ", " + job.grid() + " grid (" + shown + " shown)", xy, shown);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> manifest = manifest(settings, job, plan, done, sampling, seconds, samples, plot);
+        Path manifestFile = folder.writeManifest(manifest);
+        folder.deletePartial();
+        return new Result(samples, manifestFile, plot, plan.nfe(), grid.steps(), done, seconds);
     }
 
-    /** The model on the GPU: the device GMM oracle, or an ONNX file on the engine's executor (closed with the backend). */
+    /**
+     * The model on the GPU: an ONNX file on the engine's executor (closed with the backend), or the device GMM
+     * oracle (scalar processes with explicit covariances in this version).
+     */
     private static ScoreModel deviceModel(SampleJob job, GaussianMixture gmm, Process process, CudaBackend cuda) {
-        return job.model() instanceof ModelSource.OnnxFile f
-                ? cuda.closeWithBackend(GpuOnnxScoreModel.open(f.file(), process, cuda))
-                : new CudaGmmScore(gmm, process, cuda);
+        if (job.model() instanceof ModelSource.OnnxFile f) {
+            return cuda.closeWithBackend(GpuOnnxScoreModel.open(f.file(), process, cuda));
+        }
+        if (!(process instanceof ScalarProcess) || gmm.dct()) {
+            throw new JobException("the cuda backend runs the exact GMM oracle for scalar processes (vp, ve, edm, "
+                    + "fdm-*) with explicit covariances in this version; use --backend native for " + process.name());
+        }
+        return new CudaGmmScore(gmm, process, cuda);
     }
 
     private static long rows(SampleJob job, int batch, int b) {
@@ -223,6 +253,12 @@ public final class SampleRun {
         s.put("method", plan.method());
         s.put("order", job.order());
         s.put("corrector", job.corrector().toString());
+        s.put("lower_order_final", job.lowerOrderFinal());
+
+        s.put("lambda", job.lambda());
+        s.put("param", job.param().toString());
+        s.put("state_shape", model.stateShape().dims());
+        s.put("structure", process.structure().toString());
         s.put("grid", job.grid().toString());
         s.put("nfe_budget", job.nfe());
         s.put("nfe", plan.nfe());

@@ -5,7 +5,8 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
 
 /**
  * A Gaussian-mixture data law {@code sum_k w_k N(m_k, S_k)} on R^D, with each covariance held by its
- * eigendecomposition {@code S_k = U_k diag(lambda_k) U_k^T} (U_k = null means diagonal, U = I). The
+ * eigendecomposition {@code S_k = U_k diag(lambda_k) U_k^T} (U_k = null means diagonal, U = I; with
+ * {@code dct} every U_k is the orthonormal 2-D DCT basis V of each (H, W) channel, {@code S_k = V diag V^T}). The
  * eigenbasis makes the diffused covariance {@code a^2 S_k + sigma^2 I = U diag(a^2 lambda + sigma^2) U^T}
  * exact and cheap at every t, with no inverse of a near-singular matrix (gddim-spec.md 8.1 numerics).
  *
@@ -15,9 +16,10 @@ import org.hipparchus.linear.EigenDecompositionSymmetric;
  *     entries for diagonal components
  * @param eigenvalues (K, D) positive
  * @param shape shape of one sample (product D)
+ * @param dct whether the eigen-coordinates are the DCT-II coefficients of each (H, W) channel (bases all null)
  */
 public record GaussianMixture(double[] weights, double[][] means, double[][][] bases, double[][] eigenvalues,
-        DataShape shape) {
+        DataShape shape, boolean dct) {
 
     /** Relative floor below which a covariance eigenvalue counts as zero (the matrix is not positive definite). */
     static final double PD_TOLERANCE = 1e-13;
@@ -57,11 +59,29 @@ public record GaussianMixture(double[] weights, double[][] means, double[][][] b
             bases[c] = eig.getV().getData();
             eigenvalues[c] = lambda;
         }
-        return new GaussianMixture(normalised(weights), copy(means), bases, eigenvalues, shape);
+        return new GaussianMixture(normalised(weights), copy(means), bases, eigenvalues, shape, false);
     }
 
     /** A mixture with diagonal covariances given as variances {@code (K, D)}. */
     public static GaussianMixture diagonal(double[] weights, double[][] means, double[][] variances, DataShape shape) {
+        return diagonal(weights, means, variances, shape, false);
+    }
+
+    /**
+     * A mixture whose covariances are diagonal in the DCT basis, {@code S_k = V diag(variances_k) V^T}, V the
+     * orthonormal 2-D DCT-II of each (H, W) channel: image-like data whose power sits in chosen frequencies.
+     * {@code variances[k][c H W + p W + q]} is the variance of frequency (p, q) of channel c; means are pixels.
+     */
+    public static GaussianMixture dctDiagonal(double[] weights, double[][] means, double[][] variances, DataShape shape) {
+        int[] dims = shape.dims();
+        if (dims.length < 2 || dims.length > 3) {
+            throw new ModelSpecException("a DCT-basis mixture needs an image shape (C, H, W) or (H, W), got " + shape);
+        }
+        return diagonal(weights, means, variances, shape, true);
+    }
+
+    private static GaussianMixture diagonal(double[] weights, double[][] means, double[][] variances, DataShape shape,
+            boolean dct) {
         int k = checkWeightsAndMeans(weights, means, shape);
         if (variances.length != k) {
             throw new ModelSpecException("'variances' has " + variances.length + " entries but 'weights' has " + k);
@@ -77,14 +97,20 @@ public record GaussianMixture(double[] weights, double[][] means, double[][][] b
             }
             eigenvalues[c] = variances[c].clone();
         }
-        return new GaussianMixture(normalised(weights), copy(means), new double[k][][], eigenvalues, shape);
+        return new GaussianMixture(normalised(weights), copy(means), new double[k][][], eigenvalues, shape, dct);
+    }
+
+    /** Height and width of one channel (the last two axes of the shape). */
+    public int[] imageSize() {
+        int[] dims = shape.dims();
+        return new int[] {dims[dims.length - 2], dims[dims.length - 1]};
     }
 
     /** The covariance {@code S_k} as a dense (D, D) matrix. */
     public double[][] covariance(int component) {
         int d = dim();
         double[][] s = new double[d][d];
-        double[][] u = bases[component];
+        double[][] u = dct ? dctBasis() : bases[component];
         double[] lambda = eigenvalues[component];
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < d; j++) {
@@ -100,6 +126,26 @@ public record GaussianMixture(double[] weights, double[][] means, double[][][] b
             }
         }
         return s;
+    }
+
+    /** The dense DCT basis V (D, D), columns the basis images: x = V y for DCT coefficients y. */
+    private double[][] dctBasis() {
+        int d = dim();
+        int[] hw = imageSize();
+        int plane = hw[0] * hw[1];
+        double[][] v = new double[d][d];
+        double[] unit = new double[plane];
+        for (int q = 0; q < plane; q++) {
+            java.util.Arrays.fill(unit, 0);
+            unit[q] = 1;
+            double[] col = org.gddim.backend.Dct.transform(unit, hw[0], hw[1], true);
+            for (int c = 0; c < d / plane; c++) {
+                for (int p = 0; p < plane; p++) {
+                    v[c * plane + p][c * plane + q] = col[p];
+                }
+            }
+        }
+        return v;
     }
 
     private static int checkWeightsAndMeans(double[] weights, double[][] means, DataShape shape) {

@@ -15,13 +15,15 @@ import java.util.Set;
  * Reads a Gaussian mixture from JSON:
  * {@code {"weights": [K], "means": [[D] x K], "covariances": [[[D x D]] x K]}} or, for diagonal components,
  * {@code "variances": [[D] x K]} instead of "covariances"; optional {@code "shape": [C, H, W]} (product D,
- * default {@code [D]}). Every error names the file and the offending entry.
+ * default {@code [D]}); optional {@code "basis": "dct"} with "variances": the variances are those of the
+ * orthonormal 2-D DCT-II coefficients of each (H, W) channel ({@code S_k = V diag V^T}, image-like data; means
+ * stay in pixels). Every error names the file and the offending entry.
  */
 public final class GmmJson {
     private GmmJson() {}
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> KEYS = Set.of("weights", "means", "covariances", "variances", "shape", "comment");
+    private static final Set<String> KEYS = Set.of("weights", "means", "covariances", "variances", "shape", "basis", "comment");
 
     /** The embedded default model: a 2-D, 6-component mixture with full covariances (for `make run`). */
     public static GaussianMixture defaultMixture() {
@@ -86,6 +88,16 @@ public final class GmmJson {
         boolean hasVar = root.has("variances");
         if (hasCov == hasVar) {
             throw new ModelSpecException("give exactly one of 'covariances' (full, K x D x D) or 'variances' (diagonal, K x D)");
+        }
+        String basis = root.has("basis") ? root.get("basis").asText() : "pixel";
+        if (!basis.equals("pixel") && !basis.equals("dct")) {
+            throw new ModelSpecException("'basis' must be \"pixel\" or \"dct\", got " + root.get("basis"));
+        }
+        if (basis.equals("dct")) {
+            if (!hasVar) {
+                throw new ModelSpecException("\"basis\": \"dct\" needs 'variances' (per DCT frequency), not 'covariances'");
+            }
+            return GaussianMixture.dctDiagonal(weights, means, matrix(root.get("variances"), "variances"), shape);
         }
         if (hasVar) {
             return GaussianMixture.diagonal(weights, means, matrix(root.get("variances"), "variances"), shape);

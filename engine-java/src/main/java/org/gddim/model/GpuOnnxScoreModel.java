@@ -60,6 +60,11 @@ public final class GpuOnnxScoreModel implements ScoreModel, AutoCloseable {
         if (!(process instanceof ScalarProcess scalar)) {
             throw new ModelSpecException("ONNX models run with scalar processes here, not " + process.name());
         }
+        if (meta.prediction() == Prediction.EDM_DENOISER && !(process instanceof org.gddim.process.Edm)
+                && !(process instanceof org.gddim.process.Ve)) {
+            throw new ModelSpecException("model " + file + ": EDM denoisers run on the GPU under processes with a = 1 "
+                    + "(edm, ve) in this version; use --backend native for " + process.name());
+        }
         if (probe.inputs().size() != 2 || probe.outputs().size() != 1) {
             throw new ModelSpecException("model " + file + " must have two inputs (data, time) and one output");
         }
@@ -110,7 +115,7 @@ public final class GpuOnnxScoreModel implements ScoreModel, AutoCloseable {
         double sigma = process.sigma(t);
         switch (meta.prediction()) {
             case EPS -> backend.cuda().copyAsync(eps, y, 4 * n);
-            case X0, EDM -> gpu.nn().axpby(n, (float) (1 / sigma), x, (float) (-a / sigma), y, eps);
+            case X0, EDM_DENOISER -> gpu.nn().axpby(n, (float) (1 / sigma), x, (float) (-a / sigma), y, eps);
             case V -> {
                 double norm = a * a + sigma * sigma;
                 gpu.nn().axpby(n, (float) (sigma / norm), x, (float) (a / norm), y, eps);

@@ -12,7 +12,9 @@ import java.util.Map;
  * What a score network was trained as, from its ONNX {@code metadata_props} or a sidecar {@code FILE.meta.json}
  * (a flat JSON object with the same keys; the sidecar wins). Keys (docs/models.md):
  * <ul>
- *   <li>{@code gddim.prediction}: eps | x0 | v | edm (an EDM denoiser D(x; sigma) in the process' frame)</li>
+ *   <li>{@code gddim.prediction}: eps | x0 | v | edm (an EDM denoiser D(x^; sigma^) on the hat frame x^ = x/a,
+ *       {@link Prediction}; also spelled edm-denoiser). Processes without a scalar noise level (cld) take eps only,
+ *       in the process' own frame (gDDIM's R_t for cld)</li>
  *   <li>{@code gddim.process}: the engine process it was trained with (vp, vp-cosine, ve, edm, ...)</li>
  *   <li>{@code gddim.time_input}: t (the process time) | sigma (sigma_t); times {@code gddim.time_scale} (default 1)</li>
  *   <li>{@code gddim.input_shape}: one sample's shape, e.g. "1,28,28"</li>
@@ -20,19 +22,6 @@ import java.util.Map;
  */
 public record ModelMetadata(String name, Prediction prediction, String process, TimeInput timeInput, double timeScale,
         DataShape shape) {
-
-    /** What the network outputs. */
-    public enum Prediction {
-        EPS,
-        X0,
-        V,
-        EDM;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
 
     /** What the network's time input is. */
     public enum TimeInput {
@@ -60,7 +49,15 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
             }
         }
         String where = "model " + file + " (ONNX metadata_props or " + sidecar.getFileName() + ")";
-        Prediction prediction = choice(all, "gddim.prediction", Prediction.class, where);
+        String predictionText = require(all, "gddim.prediction", where, "one of eps, x0, v, edm");
+        Prediction prediction = switch (predictionText) {
+            case "eps" -> Prediction.EPS;
+            case "x0" -> Prediction.X0;
+            case "v" -> Prediction.V;
+            case "edm", "edm-denoiser" -> Prediction.EDM_DENOISER;
+            default -> throw new ModelSpecException(where + ": gddim.prediction = '" + predictionText
+                    + "' is not one of eps, x0, v, edm");
+        };
         String process = require(all, "gddim.process", where, "the process it was trained with, e.g. vp");
         TimeInput time = choice(all, "gddim.time_input", TimeInput.class, where);
         double scale = 1.0;

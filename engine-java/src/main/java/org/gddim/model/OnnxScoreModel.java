@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
 import org.gddim.backend.DType;
 import org.gddim.backend.HostBuffer;
@@ -21,28 +23,27 @@ import org.gddim.process.Process;
 import org.gddim.process.ScalarProcess;
 
 /**
- * A score network from an ONNX file, run by ONNX Runtime on the CPU. The network's input and output tensors are
- * views of the engine's own buffers (native-order direct buffers over their memory segments, the output pinned),
- * so nothing is copied between the network and the solver; one session serves the whole run. The file must carry
- * {@link ModelMetadata} (prediction, process, time input, shape) and have one float input of shape
- * (batch, shape...), one float time input of shape (batch), and one float output shaped like the data input.
- * Outputs other than eps are converted at the edge, with {@code x = a x0 + sigma eps}: x0 and EDM denoisers
- * (D is the x0 prediction in the process' frame) give {@code eps = (x - a x0) / sigma}, v-predictions
- * ({@code v = a eps - sigma x0}) give {@code eps = (a v + sigma x) / (a^2 + sigma^2)}.
+ * A network from an ONNX file, run by ONNX Runtime on the CPU: the raw {@link NetworkOutput} (its input and output
+ * tensors are views of the engine's own buffers, native-order direct buffers over their memory segments, the
+ * output pinned, so nothing is copied between the network and the solver; one session serves the whole run).
+ * {@link #scoreModel} turns it into the eps model the solvers see: {@link PredictionAdapter} for x0, v and EDM
+ * denoisers (one fused step on the run's backend), or {@link EpsNetwork} for eps networks of any process. The
+ * file must carry {@link ModelMetadata} (prediction, process, time input, shape) and have one float input of
+ * shape (batch, shape...), one float time input of shape (batch), and one float output shaped like the input.
  */
-public final class OnnxScoreModel implements ScoreModel, AutoCloseable {
+public final class OnnxScoreModel implements NetworkOutput, AutoCloseable {
     private final Path file;
     private final OrtEnvironment env;
     private final OrtSession session;
     private final ModelMetadata meta;
-    private final ScalarProcess process;
+    private final Process process;
     private final String dataName;
     private final String timeName;
     private final String outName;
     private final long fixedBatch; // -1 when the batch dimension is dynamic
     private final Map<Long, OnnxTensor> views = new HashMap<>(); // (address, batch) -> tensor over that memory
 
-    private OnnxScoreModel(Path file, OrtEnvironment env, OrtSession session, ModelMetadata meta, ScalarProcess process,
+    private OnnxScoreModel(Path file, OrtEnvironment env, OrtSession session, ModelMetadata meta, Process process,
             String dataName, String timeName, String outName, long fixedBatch) {
         this.file = file;
         this.env = env;
@@ -79,10 +80,17 @@ public final class OnnxScoreModel implements ScoreModel, AutoCloseable {
                 throw new ModelSpecException("model " + file + " was trained for process " + meta.process()
                         + "; sample it with --process " + meta.process() + " (got " + process.name() + ")");
             }
-            if (!(process instanceof ScalarProcess scalar)) {
-                throw new ModelSpecException("ONNX models run with scalar processes here, not " + process.name());
+            if (!(process instanceof ScalarProcess) && (meta.prediction() != Prediction.EPS
+                    || meta.timeInput() != ModelMetadata.TimeInput.T)) {
+                throw new ModelSpecException("model " + file + ": under " + process.name() + " (no scalar noise level) a "
+                        + "network must predict eps in the process' frame from the time t; it has gddim.prediction = "
+                        + meta.prediction() + ", gddim.time_input = " + meta.timeInput());
             }
-            return bind(file, env, session, meta, scalar);
+            if (process.planes() > 1 && meta.shape().dims()[0] % process.planes() != 0) {
+                throw new ModelSpecException("model " + file + ": gddim.input_shape " + meta.shape() + " must hold the "
+                        + process.planes() + " planes of the " + process.name() + " state along its first axis");
+            }
+            return bind(file, env, session, meta, process);
         } catch (OrtException | RuntimeException e) {
             try {
                 session.close();
@@ -110,7 +118,7 @@ public final class OnnxScoreModel implements ScoreModel, AutoCloseable {
 
     /** Identifies the data, time and output tensors and checks their types and shapes against the metadata. */
     private static OnnxScoreModel bind(Path file, OrtEnvironment env, OrtSession session, ModelMetadata meta,
-            ScalarProcess process) throws OrtException {
+            Process process) throws OrtException {
         int rank = meta.shape().dims().length + 1;
         String data = null;
         String time = null;
@@ -164,6 +172,7 @@ public final class OnnxScoreModel implements ScoreModel, AutoCloseable {
         return meta;
     }
 
+    /** The network's input shape: one sample of the process' state (for cld (2 C, H, W): x then v). */
     @Override
     public DataShape shape() {
         return meta.shape();
@@ -174,44 +183,42 @@ public final class OnnxScoreModel implements ScoreModel, AutoCloseable {
         return "ONNX " + meta.name() + " (" + file.getFileName() + ", " + meta.prediction() + " prediction, ONNX Runtime CPU)";
     }
 
+    /**
+     * The eps model the solvers see, its conversions run on {@code backend} (the run's, a host backend): eps
+     * networks as they are, others through {@link PredictionAdapter}. The network is called with its time
+     * input: {@code time_scale * t}, or {@code time_scale * sigma^} (rho) when it takes sigma.
+     */
+    public ScoreModel scoreModel(Backend backend) {
+        int planes = process.planes();
+        int[] dims = meta.shape().dims().clone();
+        dims[0] /= planes;
+        DataShape data = new DataShape(dims);
+        if (meta.prediction() == Prediction.EPS && !(process instanceof ScalarProcess)) {
+            return new EpsNetwork(this, data, t -> t);
+        }
+        DoubleUnaryOperator label = meta.timeInput() == ModelMetadata.TimeInput.SIGMA
+                ? ((ScalarProcess) process)::rho : PredictionAdapter.trainingLabel(process);
+        return meta.prediction() == Prediction.EPS
+                ? new EpsNetwork(this, data, label)
+                : new PredictionAdapter(this, meta.prediction(), process, backend, label);
+    }
+
     @Override
-    public void eps(Buffer u, double t, Buffer out, int batch) {
+    public void predict(Buffer input, double label, Buffer out, int batch) {
         if (fixedBatch > 0 && batch != fixedBatch) {
             throw new ModelSpecException("model " + file + " has a fixed batch size " + fixedBatch + "; run it with --batch "
                     + fixedBatch);
         }
-        float time = (float) (meta.timeScale() * (meta.timeInput() == ModelMetadata.TimeInput.T ? t : process.sigma(t)));
         float[] times = new float[batch];
-        java.util.Arrays.fill(times, time);
+        java.util.Arrays.fill(times, (float) (meta.timeScale() * label));
         try (OnnxTensor timeTensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(times), new long[] {batch});
-                OrtSession.Result result = session.run(Map.of(dataName, view(u, batch), timeName, timeTensor),
+                OrtSession.Result result = session.run(Map.of(dataName, view(input, batch), timeName, timeTensor),
                         Map.of(outName, view(out, batch)))) {
             if (result.isResultOwner(0)) {
                 throw new IllegalStateException("ONNX Runtime did not write into the pinned output buffer");
             }
         } catch (OrtException e) {
             throw new IllegalStateException("running " + file + " failed: " + e.getMessage(), e);
-        }
-        toEps(HostBuffer.of(u), HostBuffer.of(out), (long) batch * meta.shape().size(), t);
-    }
-
-    /** Converts the network's output in place into eps (class comment). */
-    private void toEps(HostBuffer x, HostBuffer out, long n, double t) {
-        double a = process.alpha(t);
-        double sigma = process.sigma(t);
-        switch (meta.prediction()) {
-            case EPS -> { }
-            case X0, EDM -> {
-                for (long i = 0; i < n; i++) {
-                    out.set(i, (x.get(i) - a * out.get(i)) / sigma);
-                }
-            }
-            case V -> {
-                double norm = a * a + sigma * sigma;
-                for (long i = 0; i < n; i++) {
-                    out.set(i, (a * out.get(i) + sigma * x.get(i)) / norm);
-                }
-            }
         }
     }
 

@@ -6,7 +6,7 @@ package org.gddim.process;
  * probability-flow ODE in eps form reads {@code dx/dt = f_t x + g_t eps} with {@code f = d log a / dt}
  * and {@code g = d sigma / dt - f sigma}.
  */
-public sealed interface ScalarProcess extends Process, NoiseLevel permits Vp, Ve, Edm {
+public sealed interface ScalarProcess extends Process, NoiseLevel permits Vp, Ve, Edm, Fdm, DiscreteVp {
     /** {@code log a_t}. */
     double logAlpha(double t);
 
@@ -52,5 +52,40 @@ public sealed interface ScalarProcess extends Process, NoiseLevel permits Vp, Ve
     /** {@code g_t} of the probability-flow ODE {@code dx/dt = f_t x + g_t eps}. */
     default double flowEpsWeight(double t) {
         return dSigma(t) - dLogAlpha(t) * sigma(t);
+    }
+
+    @Override
+    default double[] drift(double t) {
+        return new double[] {dLogAlpha(t)};
+    }
+
+    /** {@code G^2 = d sigma^2/dt - 2 f sigma^2 = 2 sigma g}. */
+    @Override
+    default double[] diffusion(double t) {
+        return new double[] {Math.sqrt(2 * sigma(t) * flowEpsWeight(t))};
+    }
+
+    @Override
+    default double[] covariance(double t) {
+        double s = sigma(t);
+        return new double[] {s * s};
+    }
+
+    @Override
+    default double[] epsWeight(double t) {
+        return new double[] {flowEpsWeight(t)};
+    }
+
+    /**
+     * Closed form (spec 1.6): {@code psiHat = (a_t/a_s)^{-lambda^2} (sigma_t/sigma_s)^{1+lambda^2}},
+     * {@code P = sigma_t^2 [1 - (rho_t/rho_s)^{2 lambda^2}]} (expm1, exact for small lambda).
+     */
+    @Override
+    default LambdaTransition lambdaTransition(double t, double s, double lambda) {
+        double l2 = lambda * lambda;
+        double psiHat = Math.exp(-l2 * (logAlpha(t) - logAlpha(s)) + (1 + l2) * Math.log(sigma(t) / sigma(s)));
+        double sigmaT = sigma(t);
+        double p = -sigmaT * sigmaT * Math.expm1(2 * l2 * Math.log(rho(t) / rho(s)));
+        return new LambdaTransition(new double[] {psiHat}, new double[] {p});
     }
 }

@@ -3,23 +3,37 @@ package org.gddim.quality;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gddim.solver.Corrector;
-import org.gddim.solver.Ddim;
-import org.gddim.solver.GDdim;
 import org.gddim.solver.Solver;
+import org.gddim.solver.SolverKind;
 
-/** A solver named in a study: {@code ddim}, or {@code gddimQ} with an optional {@code -pec}/{@code -pece}. */
+/**
+ * A solver named in a study: {@code KIND[:Q][:CORRECTOR]} with KIND a {@code --solver} name and Q, CORRECTOR as
+ * {@code --order}, {@code --corrector} (defaults as there), e.g. {@code plms}, {@code dpmpp:3},
+ * {@code unipc-bh2:2:none}; also the short forms {@code gddimQ[-pec|-pece]}.
+ */
 public record MethodSpec(String name, Solver solver) {
     private static final Pattern GDDIM = Pattern.compile("gddim([1-4])(?:-(pec|pece))?");
+    private static final Pattern GENERIC = Pattern.compile("([a-z0-9-]+)(?::([1-4]))?(?::(none|pec|pece))?");
 
     public static MethodSpec parse(String name) {
-        if (name.equals("ddim")) {
-            return new MethodSpec(name, new Ddim());
-        }
         Matcher m = GDDIM.matcher(name);
         if (m.matches()) {
-            Corrector c = m.group(2) == null ? Corrector.NONE : Corrector.valueOf(m.group(2).toUpperCase(java.util.Locale.ROOT));
-            return new MethodSpec(name, new GDdim(Integer.parseInt(m.group(1)), c));
+            return new MethodSpec(name, SolverKind.GDDIM.create(Integer.parseInt(m.group(1)), corrector(m.group(2), Corrector.NONE)));
         }
-        throw new IllegalArgumentException("unknown method '" + name + "': expected ddim or gddimQ[-pec|-pece], Q in 1..4");
+        m = GENERIC.matcher(name);
+        if (m.matches()) {
+            for (SolverKind kind : SolverKind.values()) {
+                if (kind.toString().equals(m.group(1))) {
+                    int order = m.group(2) == null ? kind.defaultOrder() : Integer.parseInt(m.group(2));
+                    return new MethodSpec(name, kind.create(order, corrector(m.group(3), kind.defaultCorrector())));
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown method '" + name + "': expected KIND[:Q][:none|pec|pece] with KIND one of "
+                + java.util.Arrays.toString(SolverKind.values()) + ", or gddimQ[-pec|-pece]");
+    }
+
+    private static Corrector corrector(String name, Corrector fallback) {
+        return name == null ? fallback : Corrector.valueOf(name.toUpperCase(java.util.Locale.ROOT));
     }
 }

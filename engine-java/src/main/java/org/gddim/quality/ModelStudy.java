@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gddim.backend.Backend;
 import org.gddim.model.ScoreModel;
-import org.gddim.process.ScalarProcess;
+import org.gddim.job.DataReadout;
+import org.gddim.process.NoiseLevel;
+import org.gddim.process.Process;
 import org.gddim.rng.GaussianNoise;
 import org.gddim.schedule.GridKind;
 import org.gddim.schedule.TimeGrid;
@@ -17,7 +19,9 @@ import org.gddim.solver.StepObserver;
 /**
  * Sample quality and speed of a trained image model: for each (method, NFE), {@code n} samples from the same
  * Philox noise, their Frechet distance in a classifier's feature space against the real data's statistics, and
- * the sampling throughput (images per second of wall time, model included) on the given backend.
+ * the sampling throughput (images per second of wall time, model included) on the given backend. Any process:
+ * the start is the prior (per plane for cld), the data the process' readout of the final state; processes
+ * without a scalar noise level (cld) use the quadratic grid whatever {@code grid} says.
  */
 public final class ModelStudy {
     private ModelStudy() {}
@@ -25,15 +29,17 @@ public final class ModelStudy {
     /** One (method, NFE) cell: the samples (n, D), the distance, and images per second. */
     public record Cell(String method, int nfe, float[] samples, double distance, double imagesPerSecond) {}
 
-    public static List<Cell> run(ScoreModel model, ScalarProcess process, List<MethodSpec> methods, int[] nfes,
+    public static List<Cell> run(ScoreModel model, Process process, List<MethodSpec> methods, int[] nfes,
             GridKind grid, int n, long seed, ImageFeatures features, Backend backend) {
         int d = model.shape().size();
-        float[] start = new float[n * d];
-        GaussianNoise.fill(seed, GaussianNoise.PRIOR_STREAM, 0, n, d, start, 0);
-        double std = process.priorStd(process.defaultTMax());
+        int dim = model.stateShape().size();
+        float[] start = new float[n * dim];
+        GaussianNoise.fill(seed, GaussianNoise.PRIOR_STREAM, 0, n, dim, start, 0);
         for (int i = 0; i < start.length; i++) {
-            start[i] *= (float) std;
+            start[i] *= (float) process.priorStd(process.defaultTMax(), (i % dim) / d);
         }
+        GridKind kind = process instanceof NoiseLevel ? grid : GridKind.QUADRATIC;
+        DataReadout readout = new DataReadout(process, model.shape(), backend, n, dim);
         FrechetDistance.Stats reference = features.referenceStats();
         List<Cell> cells = new ArrayList<>();
         for (MethodSpec m : methods) {
@@ -41,14 +47,13 @@ public final class ModelStudy {
                 if (nfe < m.solver().minNfe()) {
                     continue;
                 }
-                TimeGrid g = TimeGrids.make(grid, process, process.defaultTMax(), process.defaultTMin(), m.solver().stepsFor(nfe));
+                TimeGrid g = TimeGrids.make(kind, process, process.defaultTMax(), process.defaultTMin(), m.solver().stepsFor(nfe));
                 Plan plan = m.solver().plan(process, g);
-                SamplerState state = new SamplerState(backend, plan, n, d);
+                SamplerState state = new SamplerState(backend, plan, n, dim);
                 backend.write(state.u(), 0, start);
                 long t0 = System.nanoTime();
                 Sampler.run(plan, model, backend, state, StepObserver.NONE);
-                float[] x = new float[n * d];
-                backend.read(state.u(), 0, x);
+                float[] x = readout.read(state.u(), n);
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double distance = FrechetDistance.between(FrechetDistance.of(features.features(x, n)), reference);
                 cells.add(new Cell(m.name(), plan.nfe(), x, distance, n / seconds));

@@ -18,6 +18,7 @@ public final class TimeGrids {
             case QUADRATIC -> power(tMax, tMin, steps, 2.0);
             case LOGSNR -> logSnr(noiseLevel(kind, process), tMax, tMin, steps);
             case EDM -> edm(noiseLevel(kind, process), tMax, tMin, steps, EDM_RHO);
+            case LEADING, TRAILING, LINSPACE -> DiscreteSpacing.grid(kind, process, tMax, tMin, steps);
         };
     }
 

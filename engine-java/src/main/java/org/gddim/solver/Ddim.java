@@ -34,7 +34,7 @@ public final class Ddim implements Solver {
     @Override
     public Plan plan(Process process, TimeGrid grid) {
         if (!(process instanceof ScalarProcess p)) {
-            throw new IllegalArgumentException("DDIM is defined for isotropic processes (vp, ve, edm), not "
+            throw new IllegalArgumentException("DDIM is defined for isotropic processes (vp, ve, edm, fdm-*, ddpm-*), not "
                     + process.name() + "; use gddim, whose order 1 generalises it");
         }
         List<Op> ops = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gddim.process.Process;
 import org.gddim.schedule.TimeGrid;
+import org.gddim.solver.coeff.CholeskyFrameCoefficients;
 import org.gddim.solver.coeff.ExponentialCoefficients;
 
 /**
@@ -13,7 +14,9 @@ import org.gddim.solver.coeff.ExponentialCoefficients;
  * <p>Predictor, step n: {@code u_{n+1} = Psi(t_{n+1}, t_n) u_n + sum_{j<=p} C_{n,j} eps_{n-j}}, the eps
  * polynomial interpolating {@code eps_n .. eps_{n-p}} in t, {@code p = min(n, q-1)} (warm start).
  * Corrector: the same form over {@code eps_hat_{n+1}, eps_n, .., eps_{n+1-r}}, {@code r = min(n+1, q)}, so a
- * corrected method has order q + 1. Coefficients: {@link ExponentialCoefficients}, once, in double.
+ * corrected method has order q + 1. Coefficients: {@link ExponentialCoefficients}, once, in double. With
+ * {@link EpsFrame#L} the eps polynomial lives in the Cholesky frame instead (paper Table 1's baseline;
+ * {@link CholeskyFrameCoefficients}), predictor only.
  */
 public final class GDdim implements Solver {
     /** Buffer table: U = 0 (state), PRED = 1 (the predictor's output, with a corrector only), then the eps ring. */
@@ -21,19 +24,29 @@ public final class GDdim implements Solver {
 
     private final int order;
     private final Corrector corrector;
+    private final EpsFrame frame;
 
     /** @param order q in 1..4 (eps values in the predictor; q = 1 is DDIM) */
     public GDdim(int order, Corrector corrector) {
+        this(order, corrector, EpsFrame.R);
+    }
+
+    /** @param frame R (gDDIM) or L (Cholesky; predictor only) */
+    public GDdim(int order, Corrector corrector, EpsFrame frame) {
         if (order < 1 || order > 4) {
             throw new IllegalArgumentException("gDDIM order must be in 1..4, got " + order);
         }
+        if (frame == EpsFrame.L && corrector != Corrector.NONE) {
+            throw new IllegalArgumentException("the K = L frame baseline is predictor-only; drop --corrector " + corrector);
+        }
         this.order = order;
         this.corrector = corrector;
+        this.frame = frame;
     }
 
     @Override
     public String describe() {
-        return "gddim q=" + order + (corrector == Corrector.NONE ? "" : " " + corrector);
+        return "gddim q=" + order + (corrector == Corrector.NONE ? "" : " " + corrector) + (frame == EpsFrame.L ? " K=L" : "");
     }
 
     @Override
@@ -64,10 +77,10 @@ public final class GDdim implements Solver {
             }
             int p = Math.min(n, order - 1); // Eq. 19 predictor over eps_n .. eps_{n-p}
             int predicted = corrector == Corrector.NONE ? Plan.U : PRED;
-            ops.add(step(process, grid, predicted, t, next, psi, n, p, firstEps, slots));
+            ops.add(step(process, grid, predicted, t, next, psi, n, p, firstEps, slots, frame));
             if (corrector != Corrector.NONE) { // evaluate at the prediction, then Adams-Moulton correction
                 ops.add(new Op.Eval(PRED, next, firstEps + (n + 1) % slots));
-                ops.add(step(process, grid, Plan.U, t, next, psi, n + 1, Math.min(n + 1, order), firstEps, slots));
+                ops.add(step(process, grid, Plan.U, t, next, psi, n + 1, Math.min(n + 1, order), firstEps, slots, frame));
             }
         }
         return new Plan(describe(), process.structure(), grid, firstEps + slots, ops);
@@ -75,14 +88,15 @@ public final class GDdim implements Solver {
 
     /** A step from t to next combining eps_newest .. eps_{newest-degree} (nodes t[newest] ..), ring at firstEps. */
     private static Op.Step step(Process process, TimeGrid grid, int dst, double t, double next, double[] psi,
-            int newest, int degree, int firstEps, int slots) {
+            int newest, int degree, int firstEps, int slots, EpsFrame frame) {
         double[] nodes = new double[degree + 1];
         int[] buffers = new int[degree + 1];
         for (int j = 0; j <= degree; j++) {
             nodes[j] = grid.at(newest - j);
             buffers[j] = firstEps + (newest - j) % slots;
         }
-        double[][] c = ExponentialCoefficients.of(process, t, next, nodes);
+        double[][] c = frame == EpsFrame.R ? ExponentialCoefficients.of(process, t, next, nodes)
+                : CholeskyFrameCoefficients.of(process, t, next, nodes);
         return new Op.Step(dst, Plan.U, next, psi, buffers, c);
     }
 }

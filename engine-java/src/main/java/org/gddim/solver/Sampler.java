@@ -29,8 +29,9 @@ public final class Sampler {
                         z = state.noise();
                         backend.normal(z, state.seed(), s.noise().stream(), state.firstSample(), state.batch(), state.dim());
                     }
-                    backend.step(plan.structure(), state.elements(), state.buffer(s.dst()), state.buffer(s.src()), s.psi(),
-                            terms, s.c(), s.terms().length, z, s.noise() == null ? null : s.noise().s());
+                    backend.step(plan.structure(), state.elements(), state.dim(), state.buffer(s.dst()),
+                            state.buffer(s.src()), s.psi(), terms, s.c(), s.terms().length, z,
+                            s.noise() == null ? null : s.noise().s());
                     if (s.dst() == Plan.U) {
                         observer.onStep(++step, steps, s.t());
                     }

@@ -9,6 +9,9 @@
  *
  * <p>Conventions: grid index n = 0 .. N-1 steps from {@code t[n]} to {@code t[n+1]} (decreasing time);
  * {@code eps_n = eps_theta(u_n, t[n])}; the order q of a multistep method is the number of eps values its
- * predictor combines (gDDIM's q = p + 1, spec pitfall P13), q = 1 being DDIM.
+ * predictor combines (gDDIM's q = p + 1, spec pitfall P13), q = 1 being DDIM. Stochastic methods (stochastic
+ * gDDIM, Euler-Maruyama, SSCS) are plans too: each noisy step carries its noise coefficient in the structure's
+ * layout (a Cholesky factor for 2x2 blocks) and a noise stream id, so the sample's noise is keyed by
+ * (seed, stream, sample) like the prior's.
  */
 package org.gddim.solver;

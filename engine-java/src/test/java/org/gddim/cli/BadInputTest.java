@@ -116,7 +116,51 @@ class BadInputTest {
 
     @Test
     void unknownProcess() {
-        assertRefused(sample("--process", "cld"), 2, "'cld' is not one of vp, vp-cosine, ve, edm");
+        assertRefused(sample("--process", "cld2"), 2, "'cld2' is not one of vp, vp-cosine, ve, edm, cld, bdm, fdm-vp, fdm-ve, fdm-edm");
+    }
+
+    @Test
+    void sscsIsCldsSampler() {
+        assertRefused(sample("--process", "vp", "--solver", "sscs"), 2, "sscs is the sampler of CLD");
+    }
+
+    @Test
+    void ddimNeedsAnIsotropicProcess() {
+        assertRefused(sample("--process", "cld", "--solver", "ddim"), 2, "ddim is defined for isotropic processes, not cld");
+    }
+
+    @Test
+    void cldHasNoNoiseLevelForTheLogsnrGrid() {
+        assertRefused(sample("--process", "cld", "--grid", "logsnr"), 2, "the logsnr grid needs a scalar noise level");
+    }
+
+    @Test
+    void stochasticGddimIsFirstOrder() {
+        assertRefused(sample("--lambda", "0.5", "--order", "2"), 2, "stochastic gDDIM (--lambda > 0) is implemented at order 1");
+    }
+
+    @Test
+    void paramIsForGddim() {
+        assertRefused(sample("--solver", "em", "--param", "L"), 2, "--param applies to gddim only");
+        assertRefused(sample("--param", "X"), 2, "'X' is not one of R, L");
+    }
+
+    @Test
+    void lambdaMustBeNonNegative() {
+        assertRefused(sample("--solver", "em", "--lambda", "-1"), 2, "--lambda must be a finite number >= 0");
+        assertRefused(sample("--solver", "sscs", "--process", "cld", "--lambda", "0.5"), 2, "--lambda does not apply");
+    }
+
+    @Test
+    void bdmNeedsImages() {
+        assertRefused(sample("--process", "bdm"), 2, "bdm needs image data of shape (C, H, W)");
+    }
+
+    @Test
+    void bdmNeedsCovariancesDiagonalInTheDctBasis() throws IOException {
+        Path f = file("img.json", "{\"weights\": [1], \"means\": [[0, 0, 0, 0]], \"shape\": [1, 2, 2], "
+                + "\"variances\": [[0.1, 0.2, 0.1, 0.1]]}");
+        assertRefused(sample("--process", "bdm", "--model", "gmm:" + f), 2, "diagonal in the DCT basis");
     }
 
     @Test

@@ -23,8 +23,9 @@ class SampleRunResumeTest {
     Path dir;
 
     private SampleJob job(Path out, long seed, boolean force) {
-        return new SampleJob(ProcessKind.VP, new ModelSource.Default(), SolverKind.GDDIM, 2, Corrector.NONE,
-                GridKind.LOGSNR, 6, Double.NaN, Double.NaN, 40, seed, null, BackendKind.NATIVE, GraphMode.AUTO, 16, 0, out, force);
+        return new SampleJob(ProcessKind.VP, new ModelSource.Default(), SolverKind.GDDIM, 2, Corrector.NONE, true,
+                Double.NaN, org.gddim.solver.EpsFrame.R, GridKind.LOGSNR, 6, Double.NaN, Double.NaN, 40, seed, null,
+                BackendKind.NATIVE, GraphMode.AUTO, 16, 0, out, force);
     }
 
     /** Throws once {@code limit} steps have been taken, like a kill in the middle of batch 2. */

@@ -29,7 +29,7 @@ class OnnxScoreModelTest {
             HostBuffer u = (HostBuffer) b.allocate(16 * 8);
             HostBuffer out = (HostBuffer) b.allocate(16 * 8);
             u.set(0, 1.5);
-            onnx.eps(u, 0.5, out, 16);
+            onnx.scoreModel(b).eps(u, 0.5, out, 16);
             for (HostBuffer buffer : new HostBuffer[] {u, out}) {
                 var ref = onnx.view(buffer, 16).getBufferRef().orElseThrow();
                 assertEquals(buffer.segment().address(), MemorySegment.ofBuffer(ref).address(), "tensor aliases the buffer");

@@ -33,6 +33,9 @@ class DdimTest {
     @MethodSource("processes")
     void gddimOrderOneHasDdimsCoefficients(ScalarProcess p) {
         for (GridKind kind : GridKind.values()) {
+            if (kind.discrete()) {
+                continue; // diffusers' integer spacings are for ddpm-* processes
+            }
             TimeGrid grid = TimeGrids.make(kind, p, p.defaultTMax(), p.defaultTMin(), 17);
             List<Op> ddim = new Ddim().plan(p, grid).ops();
             List<Op> gddim = new GDdim(1, Corrector.NONE).plan(p, grid).ops();

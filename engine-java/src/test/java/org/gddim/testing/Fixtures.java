@@ -28,6 +28,48 @@ public final class Fixtures {
                 DataShape.of(mean.length));
     }
 
+    /** A 2-D mixture of three rotated anisotropic Gaussians (full covariances), weights 0.2 / 0.5 / 0.3. */
+    public static GaussianMixture gmm2d() {
+        double[][] means = {{-1.0, 0.5}, {1.2, 0.8}, {0.2, -1.1}};
+        double[][][] cov = {{{0.10, 0.04}, {0.04, 0.05}}, {{0.03, -0.01}, {-0.01, 0.08}}, {{0.2, 0.0}, {0.0, 0.02}}};
+        return GaussianMixture.full(new double[] {0.2, 0.5, 0.3}, means, cov, DataShape.of(2));
+    }
+
+    /** One 2-D Gaussian with a full covariance (the law for which order-0 gDDIM is exact). */
+    public static GaussianMixture gaussian2d() {
+        return GaussianMixture.full(new double[] {1}, new double[][] {{0.7, -0.4}}, new double[][][] {{{0.09, 0.03}, {0.03, 0.04}}},
+                DataShape.of(2));
+    }
+
+    /**
+     * A {@code (channels, h, w)} image mixture with covariances diagonal in the DCT basis (variances decaying with
+     * frequency, like natural images) and smooth random means, seeded.
+     */
+    public static GaussianMixture images(int components, int channels, int h, int w, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int d = channels * h * w;
+        double[] weights = new double[components];
+        double[][] means = new double[components][d];
+        double[][] variances = new double[components][d];
+        for (int c = 0; c < components; c++) {
+            weights[c] = 0.5 + rng.nextDouble();
+            double fx = rng.nextDouble(0.5, 1.5);
+            double fy = rng.nextDouble(0.5, 1.5);
+            double scale = rng.nextDouble(0.05, 0.2);
+            for (int ch = 0; ch < channels; ch++) {
+                double amp = rng.nextDouble(-0.8, 0.8);
+                for (int p = 0; p < h; p++) {
+                    for (int q = 0; q < w; q++) {
+                        int i = ch * h * w + p * w + q;
+                        means[c][i] = amp * Math.cos(Math.PI * fx * p / h) * Math.sin(Math.PI * fy * (q + 0.5) / w);
+                        variances[c][i] = scale / (1 + p * p + q * q) + 1e-3;
+                    }
+                }
+            }
+        }
+        return GaussianMixture.dctDiagonal(weights, means, variances, DataShape.of(channels, h, w));
+    }
+
     /** {@code count * dim} standard normals from a seeded generator. */
     public static double[] normals(long seed, int count) {
         SplittableRandom rng = new SplittableRandom(seed);

@@ -19,7 +19,7 @@ public final class Runs {
     public static double[] run(Solver solver, Process process, TimeGrid grid, ScoreModel model, Backend backend,
             double[] xT, int batch) {
         Plan plan = solver.plan(process, grid);
-        int d = model.shape().size();
+        int d = model.stateShape().size();
         SamplerState state = new SamplerState(backend, plan, batch, d);
         float[] f = new float[xT.length];
         for (int i = 0; i < f.length; i++) {

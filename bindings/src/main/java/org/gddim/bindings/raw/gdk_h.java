@@ -10,7 +10,7 @@ import java.lang.invoke.MethodHandle;
 import org.gddim.bindings.NativeLibraries;
 
 /**
- * Raw FFM bindings of {@code kernels-cu/include/gdk.h} version 0.1.0, written by hand in the shape
+ * Raw FFM bindings of {@code kernels-cu/include/gdk.h} version 0.2.0, written by hand in the shape
  * jextract 22 generates (one holder class per function, a static wrapper, {@code $descriptor/$handle/
  * $address} accessors, macros as methods). Mechanical only: no checks, no policy; use the safe layer
  * ({@code org.gddim.bindings.Gdk}). One deliberate difference from jextract: the library is looked up
@@ -37,9 +37,10 @@ public final class gdk_h {
 
     // ---- macros ------------------------------------------------------------------------------------------
     public static int GDK_VERSION_MAJOR() { return 0; }
-    public static int GDK_VERSION_MINOR() { return 1; }
+    public static int GDK_VERSION_MINOR() { return 2; }
     public static int GDK_VERSION_PATCH() { return 0; }
     public static int GDK_MAX_EPS() { return 4; }
+    public static int GDK_DCT_MAX_SIDE() { return 64; }
     public static int GDK_OK() { return 0; }
     public static int GDK_ERR_NULL_POINTER() { return 1; }
     public static int GDK_ERR_INVALID_ARGUMENT() { return 2; }
@@ -127,6 +128,29 @@ public final class gdk_h {
         }
     }
 
+    // ---- gdk_status gdk_block2_step_f32(int64_t batch, int64_t plane, float *u_out, const float *u,
+    //        const double *a, int32_t k, const float *const *eps, const double *c, const float *z,
+    //        const double *s) ------------------------------------------------------------------------------
+    private static final class gdk_block2_step_f32 {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_LONG, C_LONG, C_POINTER, C_POINTER,
+                C_POINTER, C_INT, C_POINTER, C_POINTER, C_POINTER, C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("gdk_block2_step_f32");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor gdk_block2_step_f32$descriptor() { return gdk_block2_step_f32.DESC; }
+    public static MethodHandle gdk_block2_step_f32$handle() { return gdk_block2_step_f32.HANDLE; }
+    public static MemorySegment gdk_block2_step_f32$address() { return gdk_block2_step_f32.ADDR; }
+
+    public static int gdk_block2_step_f32(long batch, long plane, MemorySegment u_out, MemorySegment u,
+            MemorySegment a, int k, MemorySegment eps, MemorySegment c, MemorySegment z, MemorySegment s) {
+        try {
+            return (int) gdk_block2_step_f32.HANDLE.invokeExact(batch, plane, u_out, u, a, k, eps, c, z, s);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
     // ---- gdk_status gdk_gmm_eps_f32(int64_t batch, int32_t d, int32_t k, const float *u, const double *mean_t,
     //     const double *basis, const double *inv_var, const double *log_norm, double sigma, double *work, float *eps)
     private static final class gdk_gmm_eps_f32 {
@@ -142,6 +166,49 @@ public final class gdk_h {
     public static int gdk_gmm_eps_f32(long batch, int d, int k, MemorySegment u, MemorySegment mean_t, MemorySegment basis, MemorySegment inv_var, MemorySegment log_norm, double sigma, MemorySegment work, MemorySegment eps) {
         try {
             return (int) gdk_gmm_eps_f32.HANDLE.invokeExact(batch, d, k, u, mean_t, basis, inv_var, log_norm, sigma, work, eps);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    // ---- gdk_status gdk_diag_step_f32(int64_t n, int64_t m, float *u_out, const float *u, const double *a,
+    //        int32_t k, const float *const *eps, const double *c, const float *z, const double *s) -----------
+    private static final class gdk_diag_step_f32 {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_LONG, C_LONG, C_POINTER, C_POINTER,
+                C_POINTER, C_INT, C_POINTER, C_POINTER, C_POINTER, C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("gdk_diag_step_f32");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor gdk_diag_step_f32$descriptor() { return gdk_diag_step_f32.DESC; }
+    public static MethodHandle gdk_diag_step_f32$handle() { return gdk_diag_step_f32.HANDLE; }
+    public static MemorySegment gdk_diag_step_f32$address() { return gdk_diag_step_f32.ADDR; }
+
+    public static int gdk_diag_step_f32(long n, long m, MemorySegment u_out, MemorySegment u, MemorySegment a,
+            int k, MemorySegment eps, MemorySegment c, MemorySegment z, MemorySegment s) {
+        try {
+            return (int) gdk_diag_step_f32.HANDLE.invokeExact(n, m, u_out, u, a, k, eps, c, z, s);
+        } catch (Throwable ex$) {
+            throw new AssertionError("should not reach here", ex$);
+        }
+    }
+
+    // ---- gdk_status gdk_dct2_f32(int64_t images, int32_t h, int32_t w, int32_t inverse, float *out,
+    //        const float *in) ----------------------------------------------------------------------------------
+    private static final class gdk_dct2_f32 {
+        static final FunctionDescriptor DESC = FunctionDescriptor.of(C_INT, C_LONG, C_INT, C_INT, C_INT, C_POINTER,
+                C_POINTER);
+        static final MemorySegment ADDR = findOrThrow("gdk_dct2_f32");
+        static final MethodHandle HANDLE = Linker.nativeLinker().downcallHandle(ADDR, DESC);
+    }
+
+    public static FunctionDescriptor gdk_dct2_f32$descriptor() { return gdk_dct2_f32.DESC; }
+    public static MethodHandle gdk_dct2_f32$handle() { return gdk_dct2_f32.HANDLE; }
+    public static MemorySegment gdk_dct2_f32$address() { return gdk_dct2_f32.ADDR; }
+
+    public static int gdk_dct2_f32(long images, int h, int w, int inverse, MemorySegment out, MemorySegment in) {
+        try {
+            return (int) gdk_dct2_f32.HANDLE.invokeExact(images, h, w, inverse, out, in);
         } catch (Throwable ex$) {
             throw new AssertionError("should not reach here", ex$);
         }

@@ -72,9 +72,10 @@ class GmmOnnxTest {
             for (int i = 0; i < x.length; i++) {
                 u.set(i, x[i] * p.priorStd(p.defaultTMax()) * 0.3);
             }
+            org.gddim.model.ScoreModel model = onnx.scoreModel(b);
             for (double f : new double[] {0.0, 0.2, 0.9, 1.0}) {
                 double t = p.defaultTMin() + f * (p.defaultTMax() - p.defaultTMin());
-                onnx.eps(u, t, out, batch);
+                model.eps(u, t, out, batch);
                 double[] row = new double[d];
                 double[] want = new double[d];
                 for (int s = 0; s < batch; s++) {

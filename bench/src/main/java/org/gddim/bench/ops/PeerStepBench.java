@@ -1,0 +1,79 @@
+package org.gddim.bench.ops;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.gddim.backend.Backend;
+import org.gddim.backend.Buffer;
+import org.gddim.process.Structure;
+import org.gddim.solver.Op;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The same solver step as {@link SolverStepBench}, written the peers' way ({@link PeerSteps}: diffusers'
+ * schedulers, k-diffusion's Heun), as separate C passes on the same plan buffers, with preallocated temporaries.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m"})
+@Threads(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class PeerStepBench {
+    /** A solver name of {@link SolverSteps} that has a peer shape (named apart from SolverStepBench's parameter). */
+    @Param({"ddim", "prk", "plms", "dpmpp2m", "dpmpp3m", "unipc2-bh2", "edm-heun"})
+    public String peer;
+
+    @Param({"16777216"})
+    public long size;
+
+    private Backend b;
+    private Buffer[] buffers;
+    private PeerSteps passes;
+    private final Map<Integer, Buffer> pristine = new HashMap<>();
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        b = BenchData.open(BenchData.NATIVE_CPU);
+        SolverSteps step = SolverSteps.of(peer);
+        buffers = step.allocate(b, size);
+        passes = new PeerSteps(b, step, size);
+        for (Op.Step s : step.steps()) {
+            pristine.computeIfAbsent(s.dst(), d -> copy(buffers[d], b.allocate(size)));
+        }
+    }
+
+    @Setup(Level.Iteration)
+    public void restore() {
+        pristine.forEach((d, saved) -> copy(saved, buffers[d]));
+    }
+
+    private Buffer copy(Buffer from, Buffer to) {
+        b.step(Structure.SCALAR, size, to, from, new double[] {1}, new Buffer[0], new double[0][], 0, null, null);
+        return to;
+    }
+
+    @Benchmark
+    public void peerSolverStep() {
+        passes.run(buffers);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        b.close();
+    }
+}

@@ -1,0 +1,177 @@
+package org.gddim.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gddim.process.Process;
+import org.gddim.process.ScalarProcess;
+import org.gddim.schedule.TimeGrid;
+import org.gddim.solver.coeff.ExponentialCoefficients;
+import org.gddim.solver.coeff.GaussLegendre;
+import org.gddim.solver.coeff.Lagrange;
+
+/**
+ * DEIS, diffusion exponential integrator samplers (Zhang and Chen, ICLR 2023, Eqs. 14-17; code qsh-zh/deis
+ * {@code th_deis/sampler.py}; gddim-spec.md 5.5). Three variants, all with history or stages of eps:
+ * <ul>
+ *   <li>tAB ({@link Variant#T_AB}): {@code x_{n+1} = Psi x_n + sum_j C_{n,j} eps_{n-j}},
+ *       {@code C_{n,j} = int Psi(t_{n+1}, r) 1/2 G G^T R^{-T} l_j(r) dr}, eps extrapolated by a Lagrange
+ *       polynomial in t (spec 5.1, the same integral as gDDIM's predictor, via
+ *       {@link ExponentialCoefficients}; every process). Order q.
+ *   <li>rhoAB ({@link Variant#RHO_AB}): with {@code v = x/a} and {@code rho = sigma/a}, exactly
+ *       {@code dv/drho = eps}; Adams-Bashforth in rho with Lagrange weights
+ *       {@code c_{n,j} = int_{rho_n}^{rho_{n+1}} l^rho_j(rho) drho} (a polynomial, integrated exactly), so
+ *       {@code x_{n+1} = (a_{n+1}/a_n) x_n + a_{n+1} sum_j c_{n,j} eps_{n-j}}. Order q; isotropic processes.
+ *   <li>rhoRK ({@link Variant#RHO_RK}): an explicit Runge-Kutta method on {@code dv/drho = eps}: Euler, Heun,
+ *       Kutta-3 ({@code c = (0, 1/2, 1)}, {@code a21 = 1/2, a31 = -1, a32 = 2}, {@code b = (1, 4, 1)/6}) or
+ *       classic RK4, of order q = 1..4 with q stages, so N steps cost qN NFE. Isotropic processes.
+ * </ul>
+ * Warm start for the AB variants: step n uses {@code min(n + 1, q)} eps values. q counts eps values (DEIS's
+ * {@code ab_order} is q - 1, the polynomial degree). The DEIS code integrates the coefficients by a 10,000-point
+ * Riemann sum; here they are exact in double.
+ */
+public final class Deis implements Solver {
+    /** The three DEIS families. */
+    public enum Variant {
+        T_AB,
+        RHO_AB,
+        RHO_RK;
+
+        @Override
+        public String toString() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace("_", "");
+        }
+    }
+
+    /** Butcher tableaux of the rhoRK methods by order (stage i uses {@code A[i][0..i-1]}). */
+    private static final double[][] C = {{0}, {0, 1}, {0, 0.5, 1}, {0, 0.5, 0.5, 1}};
+    private static final double[][][] A = {
+        {{}},
+        {{}, {1}},
+        {{}, {0.5}, {-1, 2}},
+        {{}, {0.5}, {0, 0.5}, {0, 0, 1}},
+    };
+    private static final double[][] B = {{1}, {0.5, 0.5}, {1.0 / 6, 4.0 / 6, 1.0 / 6}, {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}};
+
+    private static final GaussLegendre EXACT_CUBIC = new GaussLegendre(4);
+    /** Buffers: U, then for rhoRK the stage state X and the stage eps; for the AB variants the eps ring. */
+    private static final int X = 1;
+    private static final int FIRST_EPS = 2;
+    private static final int FIRST_AB_EPS = 1;
+
+    private final Variant variant;
+    private final int order;
+
+    /** @param order q in 1..4: eps values per step (AB variants) or Runge-Kutta order (rhoRK) */
+    public Deis(Variant variant, int order) {
+        if (order < 1 || order > 4) {
+            throw new IllegalArgumentException("DEIS order must be in 1..4, got " + order);
+        }
+        this.variant = variant;
+        this.order = order;
+    }
+
+    @Override
+    public String describe() {
+        return "deis-" + variant + " q=" + order;
+    }
+
+    @Override
+    public int stepsFor(int nfe) {
+        return variant == Variant.RHO_RK ? nfe / order : nfe;
+    }
+
+    @Override
+    public int minNfe() {
+        return variant == Variant.RHO_RK ? order : 1;
+    }
+
+    @Override
+    public Plan plan(Process process, TimeGrid grid) {
+        ScalarProcess scalar = null;
+        if (variant != Variant.T_AB) {
+            if (!(process instanceof ScalarProcess s)) {
+                throw new IllegalArgumentException("DEIS " + variant + " (deis-" + variant + ") integrates in rho = sigma/a, defined for "
+                        + "isotropic processes (vp, ve, edm, fdm-*, ddpm-*), not " + process.name() + "; use deis-tab or gddim");
+            }
+            scalar = s;
+        }
+        List<Op> ops = new ArrayList<>();
+        for (int n = 0; n < grid.steps(); n++) {
+            if (variant == Variant.RHO_RK) {
+                rungeKuttaStep(scalar, grid, n, ops);
+                continue;
+            }
+            double t = grid.at(n);
+            double next = grid.at(n + 1);
+            ops.add(new Op.Eval(Plan.U, t, FIRST_AB_EPS + n % order));
+            int p = Math.min(n + 1, order);
+            int[] terms = new int[p];
+            double[] nodes = new double[p];
+            for (int j = 0; j < p; j++) {
+                terms[j] = FIRST_AB_EPS + (n - j) % order;
+                nodes[j] = variant == Variant.T_AB ? grid.at(n - j) : scalar.rho(grid.at(n - j));
+            }
+            double[][] c;
+            double[] psi;
+            if (variant == Variant.T_AB) {
+                c = ExponentialCoefficients.of(process, t, next, nodes);
+                psi = process.transition(next, t);
+            } else {
+                c = rhoCoefficients(scalar.alpha(next), scalar.rho(t), scalar.rho(next), nodes);
+                psi = new double[] {Math.exp(scalar.logAlpha(next) - scalar.logAlpha(t))};
+            }
+            ops.add(new Op.Step(Plan.U, Plan.U, next, psi, terms, c));
+        }
+        int buffers = (variant == Variant.RHO_RK ? FIRST_EPS : FIRST_AB_EPS) + order;
+        return new Plan(describe(), process.structure(), grid, buffers, ops);
+    }
+
+    /** rhoAB: {@code a_{n+1} int_{rho_n}^{rho_{n+1}} l_j(rho) drho} on the given rho nodes. */
+    static double[][] rhoCoefficients(double alphaNext, double rhoN, double rhoNext, double[] nodes) {
+        double[][] c = new double[nodes.length][];
+        for (int j = 0; j < nodes.length; j++) {
+            int jj = j;
+            double integral = EXACT_CUBIC.integrate(r -> new double[] {Lagrange.basis(nodes, jj, r)}, rhoN, rhoNext)[0];
+            c[j] = new double[] {alphaNext * integral};
+        }
+        return c;
+    }
+
+    /** One rhoRK step n: stages at {@code rho_n + c_i h}, then the combination with weights b. */
+    private void rungeKuttaStep(ScalarProcess p, TimeGrid grid, int n, List<Op> ops) {
+        double t = grid.at(n);
+        double next = grid.at(n + 1);
+        double rho = p.rho(t);
+        double h = p.rho(next) - rho;
+        double logA = p.logAlpha(t);
+        int q = order - 1;
+        for (int i = 0; i < order; i++) {
+            double ci = C[q][i];
+            double ti = ci == 0 ? t : ci == 1 ? next : p.tOfRho(rho + ci * h);
+            int src = Plan.U;
+            if (i > 0) { // x_i = (a_i / a_n) x_n + a_i h sum_j A_ij eps_j
+                double ai = p.alpha(ti);
+                List<Integer> terms = new ArrayList<>();
+                List<double[]> c = new ArrayList<>();
+                for (int j = 0; j < i; j++) {
+                    if (A[q][i][j] != 0) { // RK4's zero entries cost no pass
+                        terms.add(FIRST_EPS + j);
+                        c.add(new double[] {ai * h * A[q][i][j]});
+                    }
+                }
+                ops.add(new Op.Step(X, Plan.U, ti, new double[] {Math.exp(p.logAlpha(ti) - logA)},
+                        terms.stream().mapToInt(Integer::intValue).toArray(), c.toArray(double[][]::new)));
+                src = X;
+            }
+            ops.add(new Op.Eval(src, ti, FIRST_EPS + i));
+        }
+        double aNext = p.alpha(next);
+        int[] terms = new int[order];
+        double[][] c = new double[order][];
+        for (int j = 0; j < order; j++) {
+            terms[j] = FIRST_EPS + j;
+            c[j] = new double[] {aNext * h * B[q][j]};
+        }
+        ops.add(new Op.Step(Plan.U, Plan.U, next, new double[] {Math.exp(p.logAlpha(next) - logA)}, terms, c));
+    }
+}
