@@ -39,9 +39,9 @@ bin/gddim: tools/launcher.in $(ENGINE_JAR)
 	@echo "✓ launcher: bin/gddim"
 
 run: build
-	bin/gddim sample --process vp --model default --solver gddim --order 2 --nfe 20 --grid logsnr \
-	    --n 4000 --seed 0 --out out/run --force
-	@echo "✓ samples, manifest and plot are in out/run/"
+	bin/gddim sample --process edm --model onnx:models/mnist-edm.onnx --solver dpmpp --order 2 --nfe 10 \
+	    --n 64 --seed 0 --out out/run --force
+	@echo "✓ 64 generated digits (samples.npy, manifest.json, image grid samples.png) are in out/run/"
 
 test: jdk ctest cuda
 	$(MVN) install
@@ -85,8 +85,8 @@ atlas: build
 
 # docs/models.md from the shipped models: sample grids, Frechet distances, images/s (a few minutes).
 models: build
-	bin/gddim model-report --models models/mnist-vp.onnx,models/mnist-edm.onnx,models/mnist-fdm.onnx \
-	    --methods ddim,gddim2,gddim3 --nfe 5,10,20 --n 1000 --seed 0 --doc docs/models.md --id models-mnist
+	bin/gddim model-report --models models/mnist-vp.onnx,models/mnist-edm.onnx,models/mnist-fdm.onnx,models/mnist-cld.onnx \
+	    --methods ddim,gddim:2,gddim:3,dpmpp:2,ipndm:4 --nfe 5,10,20 --n 1000 --seed 0 --doc docs/models.md --id models-mnist
 
 # Retrains every shipped network on the CPU (hours; needs python3-torch, python3-onnx, python3-matplotlib).
 train:
@@ -95,6 +95,7 @@ train:
 	/usr/bin/python3 tools/train/train_vp.py
 	/usr/bin/python3 tools/train/train_edm.py --variant edm
 	/usr/bin/python3 tools/train/train_edm.py --variant fdm
+	/usr/bin/python3 tools/train/train_cld.py
 	/usr/bin/python3 tools/train/plot_losses.py
 
 # The checked-in --help texts (docs/cli/), which HelpGoldenTest compares against.

@@ -5,7 +5,7 @@ planes of 1x28x28 (x then v; the engine's CLD layout); data enter as (x0, 0) wit
 initial covariance; u_t = Psi(t, 0)(x0, 0) + R_t z with z ~ N(0, I) on both planes, t ~ U(1e-5, 1), loss = mean of
 (eps_theta(u_t, t) - z)^2 over both planes (the network outputs eps_x and eps_v). Psi and R are 2x2 per pixel,
 computed in float64 from the closed forms and a tabulated rotation angle.
-Run: /usr/bin/python3 tools/train/train_cld.py [--iterations 4000]"""
+Run: /usr/bin/python3 tools/train/train_cld.py [--iterations 3000]"""
 import argparse
 import os
 import sys
@@ -49,7 +49,7 @@ def make_loss(tables):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--iterations", type=int, default=4000)
+    ap.add_argument("--iterations", type=int, default=3000)
     ap.add_argument("--batch", type=int, default=128)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "models", "mnist-cld.onnx"))

@@ -120,27 +120,37 @@ final class ModelReportCommand implements Callable<Integer> {
                 .append('\n');
         Path dir = doc.resolveSibling("models");
         Files.createDirectories(dir);
+        List<String> shown = new ArrayList<>();
         for (String method : methods) {
             List<ModelStudy.Cell> row = cells.stream().filter(c -> c.method().equals(method)).toList();
             md.append("| ").append(method).append(" |");
             for (ModelStudy.Cell c : row) {
-                md.append(String.format(" %.1f |", c.distance()));
+                md.append(Double.isNaN(c.distance()) ? " — |" : String.format(" %.1f |", c.distance()));
             }
-            md.append(String.format(" %.0f |%n", row.getLast().imagesPerSecond()));
+            double rate = row.isEmpty() ? Double.NaN : row.getLast().imagesPerSecond();
+            md.append(Double.isNaN(rate) ? " — |\n" : String.format(" %.0f |%n", rate));
+            List<ModelStudy.Cell> sampled = row.stream().filter(c -> c.samples() != null).toList();
+            if (sampled.isEmpty()) {
+                continue;
+            }
             // grid: one row of 16 images per NFE
             int per = 28 * 28;
-            float[] grid = new float[row.size() * 16 * per];
-            for (int r = 0; r < row.size(); r++) {
-                System.arraycopy(row.get(r).samples(), 0, grid, r * 16 * per, 16 * per);
+            float[] grid = new float[sampled.size() * 16 * per];
+            for (int r = 0; r < sampled.size(); r++) {
+                System.arraycopy(sampled.get(r).samples(), 0, grid, r * 16 * per, 16 * per);
             }
-            Plots.imageGrid(dir.resolve(name + "-" + method + ".png"), grid, new int[] {1, 28, 28}, row.size() * 16, 16, -1, 1, 2);
+            Plots.imageGrid(dir.resolve(name + "-" + method + ".png"), grid, new int[] {1, 28, 28}, sampled.size() * 16, 16, -1, 1, 2);
+            shown.add(method);
+        }
+        if (cells.stream().anyMatch(c -> Double.isNaN(c.distance()))) {
+            md.append("\n— : the method is not defined for ").append(process.name()).append(" (it needs an isotropic process).\n");
         }
         md.append("\nSamples (rows: NFE ");
         for (int i = 0; i < nfe.length; i++) {
             md.append(i > 0 ? ", " : "").append(nfe[i]);
         }
         md.append("; the same starting noise in every row and grid):\n\n");
-        for (String method : methods) {
+        for (String method : shown) {
             md.append(method).append(": ![").append(name).append(' ').append(method).append("](models/").append(name).append('-')
                     .append(method).append(".png)\n\n");
         }

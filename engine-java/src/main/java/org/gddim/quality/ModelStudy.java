@@ -26,7 +26,7 @@ import org.gddim.solver.StepObserver;
 public final class ModelStudy {
     private ModelStudy() {}
 
-    /** One (method, NFE) cell: the samples (n, D), the distance, and images per second. */
+    /** One (method, NFE) cell: the samples (n, D), the distance, and images per second; NaN and no samples when the method refuses the process. */
     public record Cell(String method, int nfe, float[] samples, double distance, double imagesPerSecond) {}
 
     public static List<Cell> run(ScoreModel model, Process process, List<MethodSpec> methods, int[] nfes,
@@ -48,7 +48,13 @@ public final class ModelStudy {
                     continue;
                 }
                 TimeGrid g = TimeGrids.make(kind, process, process.defaultTMax(), process.defaultTMin(), m.solver().stepsFor(nfe));
-                Plan plan = m.solver().plan(process, g);
+                Plan plan;
+                try {
+                    plan = m.solver().plan(process, g);
+                } catch (IllegalArgumentException e) { // the method is not defined for this process (e.g. ddim on cld)
+                    cells.add(new Cell(m.name(), nfe, null, Double.NaN, Double.NaN));
+                    continue;
+                }
                 SamplerState state = new SamplerState(backend, plan, n, dim);
                 backend.write(state.u(), 0, start);
                 long t0 = System.nanoTime();
