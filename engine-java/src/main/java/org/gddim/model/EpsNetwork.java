@@ -25,6 +25,6 @@ public record EpsNetwork(NetworkOutput network, DataShape shape, DoubleUnaryOper
 
     @Override
     public String describe() {
-        return network.describe();
+        return network.describe() + " (eps prediction)";
     }
 }

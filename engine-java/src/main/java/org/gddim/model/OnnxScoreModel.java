@@ -180,7 +180,7 @@ public final class OnnxScoreModel implements NetworkOutput, AutoCloseable {
 
     @Override
     public String describe() {
-        return "ONNX " + meta.name() + " (" + file.getFileName() + ", " + meta.prediction() + " prediction, ONNX Runtime CPU)";
+        return "ONNX " + meta.name() + " (" + file.getFileName() + ", ONNX Runtime CPU)";
     }
 
     /**
