@@ -139,7 +139,8 @@ final class ModelReportCommand implements Callable<Integer> {
             for (int r = 0; r < sampled.size(); r++) {
                 System.arraycopy(sampled.get(r).samples(), 0, grid, r * 16 * per, 16 * per);
             }
-            Plots.imageGrid(dir.resolve(name + "-" + method + ".png"), grid, new int[] {1, 28, 28}, sampled.size() * 16, 16, -1, 1, 2);
+            Plots.imageGrid(dir.resolve(name + "-" + method.replace(':', '-') + ".png"), grid, new int[] {1, 28, 28},
+                    sampled.size() * 16, 16, -1, 1, 2);
             shown.add(method);
         }
         if (cells.stream().anyMatch(c -> Double.isNaN(c.distance()))) {
@@ -152,7 +153,7 @@ final class ModelReportCommand implements Callable<Integer> {
         md.append("; the same starting noise in every row and grid):\n\n");
         for (String method : shown) {
             md.append(method).append(": ![").append(name).append(' ').append(method).append("](models/").append(name).append('-')
-                    .append(method).append(".png)\n\n");
+                    .append(method.replace(':', '-')).append(".png)\n\n");
         }
     }
 
