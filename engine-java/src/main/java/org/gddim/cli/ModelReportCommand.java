@@ -15,6 +15,7 @@ import org.gddim.io.DocRegions;
 import org.gddim.io.Plots;
 import org.gddim.job.EngineVersion;
 import org.gddim.job.JobException;
+import org.gddim.model.ModelMetadata;
 import org.gddim.model.OnnxScoreModel;
 import org.gddim.process.Process;
 import org.gddim.process.ProcessKind;
@@ -159,8 +160,8 @@ final class ModelReportCommand implements Callable<Integer> {
 
     /** The process named in the model's metadata. */
     private static Process processOf(Path file) {
-        String name = OnnxScoreModel.metadataOf(file).process();
-        return ProcessKind.named(name).orElseThrow(() -> new JobException(file + " was trained for process '" + name
-                + "', which this engine does not have")).create(OnnxScoreModel.metadataOf(file).shape().dims());
+        ModelMetadata meta = OnnxScoreModel.metadataOf(file);
+        return ProcessKind.named(meta.process()).orElseThrow(() -> new JobException(file + " was trained for process '"
+                + meta.process() + "', which this engine does not have")).create(meta.shape().dims());
     }
 }
