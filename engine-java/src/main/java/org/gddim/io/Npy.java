@@ -93,6 +93,16 @@ public final class Npy {
         });
     }
 
+    /** {@code text} with control and non-ASCII characters shown as {@code \\xNN}, for error messages. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(text.length(), 200); i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\x%02x", (int) c));
+        }
+        return text.length() > 200 ? out + "..." : out.toString();
+    }
+
     /** Reads and checks the header of {@code file}. */
     public static Header readHeader(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -114,14 +124,20 @@ public final class Npy {
             } else {
                 throw new NpyFormatException(file + ": unsupported .npy format version " + major);
             }
+            if (headerLen < 0 || ch.size() < (long) headerStart + headerLen) {
+                throw new NpyFormatException(file + " is truncated: its .npy header declares " + Integer.toUnsignedString(headerLen)
+                        + " bytes after byte " + headerStart + ", the file has " + ch.size() + " bytes");
+            }
             ByteBuffer hb = ByteBuffer.allocate(headerLen);
-            ch.read(hb, headerStart);
+            while (hb.hasRemaining() && ch.read(hb, headerStart + hb.position()) > 0) {
+                // a channel may return fewer bytes than asked for
+            }
             String header = new String(hb.array(), StandardCharsets.ISO_8859_1);
             Matcher d = DESCR.matcher(header);
             Matcher f = FORTRAN.matcher(header);
             Matcher s = SHAPE.matcher(header);
             if (!d.find() || !f.find() || !s.find()) {
-                throw new NpyFormatException(file + ": unreadable .npy header: " + header.strip());
+                throw new NpyFormatException(file + ": unreadable .npy header: " + printable(header.strip()));
             }
             String descr = d.group(1);
             if (!descr.equals("<f4") && !descr.equals("<f8")) {

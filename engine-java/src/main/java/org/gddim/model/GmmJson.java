@@ -1,10 +1,12 @@
 package org.gddim.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,7 +24,9 @@ import java.util.Set;
 public final class GmmJson {
     private GmmJson() {}
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** How far the weights' sum may be from 1 (files written with 6-7 significant digits pass). */
+    private static final double WEIGHT_SUM_TOLERANCE = 1e-4;
     private static final Set<String> KEYS = Set.of("weights", "means", "covariances", "variances", "shape", "basis", "comment");
 
     /** The embedded default model: a 2-D, 6-component mixture with full covariances (for `make run`). */
@@ -44,6 +48,9 @@ public final class GmmJson {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ModelSpecException("model file " + file + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new ModelSpecException("model file " + file + " is not a UTF-8 JSON text (a binary file"
+                    + (file.toString().endsWith(".onnx") ? "; for an ONNX network use --model onnx:" + file : "") + ")");
         } catch (IOException e) {
             throw new ModelSpecException("cannot read model file " + file + ": " + e.getMessage(), e);
         }
@@ -62,7 +69,16 @@ public final class GmmJson {
                     + ": " + e.getOriginalMessage());
         }
         try {
-            return fromTree(root);
+            GaussianMixture mixture = fromTree(root);
+            double sum = 0;
+            for (JsonNode w : root.get("weights")) {
+                sum += w.asDouble();
+            }
+            if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE)) {
+                throw new ModelSpecException("'weights' sum to " + sum + ", not 1: they are the components' "
+                        + "probabilities; normalise them");
+            }
+            return mixture;
         } catch (ModelSpecException e) {
             throw new ModelSpecException(source + ": " + e.getMessage());
         }
