@@ -1,6 +1,6 @@
 # gddim-java — the front door. The README's two commands:
 #   make run    build everything needed and sample the embedded default model into out/run/
-#   make test   build and run every test: C kernels (plain + ASan/UBSan), CUDA compile check, Java (mvn verify)
+#   make test   build and run every test: C kernels (plain, ASan/UBSan, valgrind), CUDA compile check, Java (mvn verify)
 # Also: make build | bench | quality (quality-paper) | atlas | clean. Needs a JDK >= 22 (found by tools/find-jdk), Maven, gcc;
 # nvcc is optional (the CUDA sources are compile-checked when it is present).
 
