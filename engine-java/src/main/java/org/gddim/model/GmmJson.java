@@ -66,7 +66,7 @@ public final class GmmJson {
             var loc = e.getLocation();
             throw new ModelSpecException(source + ": malformed JSON"
                     + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+                    + ": " + org.gddim.io.Printable.of(e.getOriginalMessage()));
         }
         try {
             GaussianMixture mixture = fromTree(root);
@@ -91,7 +91,7 @@ public final class GmmJson {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new ModelSpecException("unknown key '" + key + "' (expected one of " + KEYS + ")");
+                throw new ModelSpecException("unknown key '" + org.gddim.io.Printable.of(key) + "' (expected one of " + KEYS + ")");
             }
         }
         double[] weights = vector(require(root, "weights"), "weights");
@@ -107,7 +107,7 @@ public final class GmmJson {
         }
         String basis = root.has("basis") ? root.get("basis").asText() : "pixel";
         if (!basis.equals("pixel") && !basis.equals("dct")) {
-            throw new ModelSpecException("'basis' must be \"pixel\" or \"dct\", got " + root.get("basis"));
+            throw new ModelSpecException("'basis' must be \"pixel\" or \"dct\", got " + org.gddim.io.Printable.of(root.get("basis").toString()));
         }
         if (basis.equals("dct")) {
             if (!hasVar) {
@@ -162,7 +162,7 @@ public final class GmmJson {
         for (int i = 0; i < out.length; i++) {
             JsonNode x = node.get(i);
             if (!x.isNumber()) {
-                throw new ModelSpecException(name + "[" + i + "] is " + x + ", not a number");
+                throw new ModelSpecException(name + "[" + i + "] is " + org.gddim.io.Printable.of(x.toString()) + ", not a number");
             }
             out[i] = x.asDouble();
         }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.gddim.io.Printable;
 
 /**
  * What a score network was trained as, from its ONNX {@code metadata_props} or a sidecar {@code FILE.meta.json}
@@ -61,7 +62,7 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
         String where = "model " + file + " (ONNX metadata_props or " + sidecar.getFileName() + ")";
         for (String key : all.keySet()) {
             if (key.startsWith("gddim.") && !KEYS.contains(key) && !INFORMATIONAL.contains(key) && !key.startsWith("gddim.info.")) {
-                throw new ModelSpecException(where + ": unknown key " + key + " (the engine reads " + String.join(", ", KEYS)
+                throw new ModelSpecException(where + ": unknown key " + Printable.of(key) + " (the engine reads " + String.join(", ", KEYS)
                         + "; informational: " + String.join(", ", INFORMATIONAL) + ", gddim.info.*); a misspelt setting "
                         + "would otherwise be silently ignored");
             }
@@ -77,7 +78,7 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
             case "x0" -> Prediction.X0;
             case "v" -> Prediction.V;
             case "edm", "edm-denoiser" -> Prediction.EDM_DENOISER;
-            default -> throw new ModelSpecException(where + ": gddim.prediction = '" + predictionText
+            default -> throw new ModelSpecException(where + ": gddim.prediction = '" + Printable.of(predictionText)
                     + "' is not one of eps, x0, v, edm");
         };
         String process = require(all, "gddim.process", where, "the process it was trained with, e.g. vp");
@@ -87,10 +88,10 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
             try {
                 scale = Double.parseDouble(all.get("gddim.time_scale"));
             } catch (NumberFormatException e) {
-                throw new ModelSpecException(where + ": gddim.time_scale = '" + all.get("gddim.time_scale") + "' is not a number");
+                throw new ModelSpecException(where + ": gddim.time_scale = '" + Printable.of(all.get("gddim.time_scale")) + "' is not a number");
             }
             if (!(scale > 0) || !Double.isFinite(scale)) {
-                throw new ModelSpecException(where + ": gddim.time_scale = '" + all.get("gddim.time_scale")
+                throw new ModelSpecException(where + ": gddim.time_scale = '" + Printable.of(all.get("gddim.time_scale"))
                         + "' must be a positive finite number");
             }
         }
@@ -99,10 +100,10 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
         try {
             dims = java.util.Arrays.stream(shapeText.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
         } catch (NumberFormatException e) {
-            throw new ModelSpecException(where + ": gddim.input_shape = '" + shapeText + "' is not a list of integers");
+            throw new ModelSpecException(where + ": gddim.input_shape = '" + Printable.of(shapeText) + "' is not a list of integers");
         }
         if (dims.length == 0 || java.util.Arrays.stream(dims).anyMatch(d -> d < 1)) {
-            throw new ModelSpecException(where + ": gddim.input_shape = '" + shapeText + "' must be positive integers");
+            throw new ModelSpecException(where + ": gddim.input_shape = '" + Printable.of(shapeText) + "' must be positive integers");
         }
         String name = all.getOrDefault("gddim.name", file.getFileName().toString());
         return new ModelMetadata(name, prediction, process, time, scale, new DataShape(dims));
@@ -118,10 +119,10 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
         try {
             x = Double.parseDouble(v.strip());
         } catch (NumberFormatException e) {
-            throw new ModelSpecException(where + ": " + key + " = '" + v + "' is not a number");
+            throw new ModelSpecException(where + ": " + key + " = '" + Printable.of(v) + "' is not a number");
         }
         if (!(x > 0) || !Double.isFinite(x)) {
-            throw new ModelSpecException(where + ": " + key + " = '" + v + "' must be a positive finite number");
+            throw new ModelSpecException(where + ": " + key + " = '" + Printable.of(v) + "' must be a positive finite number");
         }
         return x;
     }
@@ -145,6 +146,6 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
                 return e;
             }
         }
-        throw new ModelSpecException(where + ": " + key + " = '" + v + "' is not one of " + names);
+        throw new ModelSpecException(where + ": " + key + " = '" + Printable.of(v) + "' is not one of " + names);
     }
 }
