@@ -13,10 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.gddim.backend.BackendKind;
+import org.gddim.backend.Backends;
+import org.gddim.backend.CudaBackend;
 import org.gddim.bindings.Cuda;
 import org.gddim.bindings.CudaGraph;
 import org.gddim.bindings.DeviceMemory;
 import org.gddim.bindings.NnKernels;
+import org.gddim.model.GpuOnnxScoreModel;
 import org.gddim.testing.Fixtures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -193,6 +197,37 @@ class GpuExecutorTest {
         }
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/gpu-executor-errors.md"), table);
+        assertTrue(failures.isEmpty(), String.join("; ", failures));
+    }
+
+    /**
+     * GPU vs CPU sampling for the same seed: {@link UNetSampling}'s fixed run with the GPU executor on the cuda
+     * backend against the ONNX Runtime CPU samples in models/ort-reference/ (max |gpu - cpu| <= 1e-5 max |cpu|).
+     * Writes target/gpu-sample-errors.md.
+     */
+    @Test
+    @Tag("gpu")
+    void shippedUNetsSampleOnTheGpuAsOnTheCpu() throws Exception {
+        assumeTrue(gpu(), "no usable GPU");
+        List<String> table = new ArrayList<>(List.of("| model | samples, NFE | max abs err | max rel err (vs max abs sample) |",
+                "|---|---|---|---|"));
+        List<String> failures = new ArrayList<>();
+        for (String file : List.of("mnist-vp.onnx", "mnist-edm.onnx")) {
+            var process = UNetSampling.process(file);
+            float[] got;
+            try (CudaBackend cuda = (CudaBackend) Backends.open(BackendKind.CUDA)) {
+                GpuOnnxScoreModel model = cuda.closeWithBackend(GpuOnnxScoreModel.open(Fixtures.modelsDir().resolve(file), process, cuda));
+                got = UNetSampling.sample(model, cuda, process);
+            }
+            var err = OrtReference.Error.of(got, OrtReference.read(OrtReference.dir().resolve(OrtReference.stem(file) + ".sample.npy")));
+            table.add("| " + file + " | " + UNetSampling.COUNT + ", " + UNetSampling.NFE + " | " + String.format("%.3g", err.maxAbs())
+                    + " | " + String.format("%.3g", err.relative()) + " |");
+            if (!(err.relative() <= 1e-5)) {
+                failures.add(file + ": GPU vs CPU samples max rel err " + err.relative());
+            }
+        }
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/gpu-sample-errors.md"), table);
         assertTrue(failures.isEmpty(), String.join("; ", failures));
     }
 }

@@ -1,7 +1,6 @@
 package org.gddim.executor;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OnnxTensor;
@@ -11,16 +10,16 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
-import org.gddim.cli.Main;
+import org.gddim.backend.Backend;
+import org.gddim.backend.BackendKind;
+import org.gddim.backend.Backends;
 import org.gddim.io.Npy;
+import org.gddim.model.OnnxScoreModel;
+import org.gddim.process.Process;
 import org.gddim.testing.Fixtures;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,33 +60,24 @@ class OrtReferenceFilesTest {
     }
 
     /**
-     * The CPU samples the GPU check compares `--backend cuda` with (models/ort-reference/STEM.sample.npy): 4 samples,
-     * gDDIM q = 2, 10 NFE, logSNR grid, seed 0, ONNX Runtime CPU and the native backend, as {@link #sampleArgs}.
+     * The CPU samples the GPU test compares the cuda backend's with (models/ort-reference/STEM.sample.npy):
+     * {@link UNetSampling}'s fixed run with ONNX Runtime CPU on the native backend.
      */
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"mnist-vp.onnx:vp", "mnist-edm.onnx:edm"})
-    void sampleReferenceIsTheCpuSample(String modelAndProcess, @TempDir Path dir) throws IOException {
-        String model = modelAndProcess.split(":")[0];
-        String process = modelAndProcess.split(":")[1];
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(sampleArgs(Fixtures.modelsDir().resolve(model), process, "native", dir), new PrintWriter(out, true),
-                new PrintWriter(err, true));
-        assertEquals(0, exit, err.toString());
-        float[] fresh = Npy.readAll(dir.resolve("samples.npy"));
+    @ValueSource(strings = {"mnist-vp.onnx", "mnist-edm.onnx"}) // = UNetSampling's models
+    void sampleReferenceIsTheCpuSample(String model) throws IOException {
+        Process process = UNetSampling.process(model);
+        float[] fresh;
+        try (Backend nat = Backends.open(BackendKind.NATIVE);
+                OnnxScoreModel network = OnnxScoreModel.open(Fixtures.modelsDir().resolve(model), process, 2)) {
+            fresh = UNetSampling.sample(network.scoreModel(nat), nat, process);
+        }
         Path file = OrtReference.dir().resolve(OrtReference.stem(model) + ".sample.npy");
         if (Boolean.getBoolean("gddim.ort.regenerate")) {
-            Files.copy(dir.resolve("samples.npy"), file, StandardCopyOption.REPLACE_EXISTING);
+            Npy.write(file, new long[] {UNetSampling.COUNT, 1, 28, 28}, fresh);
         }
         var e = OrtReference.Error.of(fresh, OrtReference.read(file));
         assertTrue(e.maxAbs() <= 2e-6 * (1 + e.maxRef()), model + ": fresh CPU samples differ from " + file + " by " + e.maxAbs());
-    }
-
-    /** The `gddim sample` arguments of the sample references; tools/gpu-check uses the same with --backend cuda. */
-    static String[] sampleArgs(Path model, String process, String backend, Path out) {
-        return new String[] {"sample", "--process", process, "--model", "onnx:" + model, "--solver", "gddim", "--order", "2",
-                "--grid", "logsnr", "--nfe", "10", "--n", "4", "--seed", "0", "--backend", backend, "--progress", "off",
-                "--out", out.toString(), "--force"};
     }
 
     private static Map<String, float[]> run(String model, OnnxProgram program, Map<String, float[]> inputs) throws OrtException {
