@@ -1,6 +1,7 @@
 # gddim-java — the front door. The README's two commands:
 #   make run    build everything needed and sample the embedded default model into out/run/
-#   make test   build and run every test: C kernels (plain, ASan/UBSan, valgrind), CUDA compile check, Java (mvn verify)
+#   make test   build and run every test: C kernels (plain, ASan/UBSan, valgrind), CUDA compile check, Java (mvn verify),
+#               a bounded fuzzing run, then the GPU bundle and the GPU check's dry run (tools/gpu-bundle, tools/gpu-check --dry-run)
 # Also: make build | bench | quality (quality-paper) | atlas | clean. Needs a JDK >= 22 (found by tools/find-jdk), Maven, gcc;
 # nvcc is optional (the CUDA sources are compile-checked when it is present).
 
@@ -11,7 +12,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: fuzz all build run test jdk native ctest cuda bench gpu-test gpu-bench quality quality-paper atlas models train cli-docs clean
+.PHONY: all build run test fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models train cli-docs clean
 
 all: build
 
@@ -48,6 +49,10 @@ test: jdk ctest cuda
 	@MVN="$(MVN)" tools/fuzz 1
 	@$(MAKE) --no-print-directory bin/gddim
 	bin/gddim info
+	JDK=$(JDK) nice tools/gpu-bundle
+	@mkdir -p out
+	nice tools/gpu-check --dry-run > out/gpu-check-dry.txt 2>&1 || { cat out/gpu-check-dry.txt; exit 1; }
+	@grep '^\[gpu-check\]' out/gpu-check-dry.txt
 	@echo "✓ all tests passed"
 
 bench: build
@@ -60,6 +65,12 @@ fuzz: build
 	@MVN="$(MVN)" tools/fuzz $(FUZZ_ROUNDS)
 
 # ---- on a GPU machine (the device tool's H100/H200): what cannot run here ----------------------------------
+# gpu-bundle: .gpu-bundle/ (jlinked runtime, jars, JUnit console; < 56 MiB) for tools/gpu-check, the one-command
+# check on a device machine without JDK or Maven (docs/benchmarks-gpu.md gives the device call). `make test` builds
+# it and runs `tools/gpu-check --dry-run` (every stage that needs no GPU, with the bundled runtime).
+gpu-bundle: build
+	JDK=$(JDK) tools/gpu-bundle
+
 # gpu-test: the kernel labs (each checks its op against the CPU reference before timing) under
 # compute-sanitizer, then the gpu-tagged Java tests (CudaBackendTest; skipped where no GPU is present).
 gpu-test: build cuda

@@ -194,7 +194,12 @@ public final class GpuReport {
         return sb.append("]}").toString();
     }
 
+    /** -Dgddim.commit (tools/gpu-check passes the bundle's commit: the GPU machine's copy of the tree has no .git), else git. */
     private static String commit() {
+        String given = System.getProperty("gddim.commit");
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").start();
             return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
