@@ -1,5 +1,6 @@
 package org.gddim.backend;
 
+import java.util.Optional;
 import org.gddim.process.Structure;
 
 /**
@@ -53,6 +54,16 @@ public interface Backend extends AutoCloseable {
      * {@code (seed, stream, firstSample + i)} (org.gddim.rng.GaussianNoise: the same numbers on every backend).
      */
     void normal(Buffer dst, long seed, int stream, long firstSample, int batch, int dim);
+
+    /** The CUDA device behind this backend, for score models that run on it; empty for host backends. */
+    default Optional<CudaDevice> cudaDevice() {
+        return Optional.empty();
+    }
+
+    /** Whole-run graph capture, where this backend can replay a run; empty otherwise. */
+    default Optional<GraphCapture> graphCapture() {
+        return Optional.empty();
+    }
 
     /** Frees every buffer this backend allocated. */
     @Override

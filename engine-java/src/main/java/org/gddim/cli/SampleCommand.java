@@ -156,7 +156,7 @@ final class SampleCommand implements Callable<Integer> {
         };
         SampleRun.Result r = SampleRun.execute(job, listener);
         var w = spec.commandLine().getOut();
-        w.printf("wrote %s (%d samples, %s, NFE %d, %d steps, %.2f s%s)%n", r.samples(), count, job.createSolver().describe(),
+        w.printf("wrote %s (%d samples, %s, NFE %d, %d steps, %.2f s%s)%n", r.samples(), count, r.method(),
                 r.nfe(), r.steps(), r.seconds(), r.resumedSamples() > 0 ? ", resumed after " + r.resumedSamples() + " samples" : "");
         w.printf("wrote %s%n", r.manifest());
         if (r.plot() != null) {

@@ -1,0 +1,140 @@
+package org.gddim.job;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gddim.io.JsonFiles;
+import org.gddim.io.Npy;
+import org.gddim.io.Plots;
+
+/**
+ * The outputs part of a run: {@code count} samples of shape {@code dims} written batch by batch as atomic shards of
+ * an {@link OutputFolder} (so a resumed run skips the finished ones), then assembled into {@code samples.npy}, drawn
+ * ({@code samples.png}: an image grid for (C, H, W) data with C = 1 or 3, a scatter plot for 2-D data) and described
+ * by {@code manifest.json}. Nothing here knows how the samples were made: batch loops of any product write here.
+ */
+public final class SampleOutputs {
+    private final OutputFolder folder;
+    private final long count;
+    private final int batch;
+    private final int[] dims; // one sample's data shape (D...)
+    private final int dataDim;
+
+    private SampleOutputs(OutputFolder folder, long count, int batch, int[] dims) {
+        this.folder = folder;
+        this.count = count;
+        this.batch = batch;
+        this.dims = dims.clone();
+        int d = 1;
+        for (int n : dims) {
+            d *= n;
+        }
+        this.dataDim = d;
+    }
+
+    /**
+     * Checks and opens {@code out} for {@code count} samples in batches of {@code batch}; {@code settings} (the values
+     * that determine the samples) is the resume fingerprint: an unfinished run with other settings is refused unless
+     * {@code force}. Writes nothing but the folder's partial state.
+     */
+    public static SampleOutputs prepare(Path out, Map<String, Object> settings, boolean force, long count, int batch,
+            int[] dims) {
+        return new SampleOutputs(OutputFolder.prepare(out, JsonFiles.toJson(settings), force), count, batch, dims);
+    }
+
+    /** Number of batches. */
+    public int batches() {
+        return (int) ((count + batch - 1) / batch);
+    }
+
+    /** Samples in batch {@code b} (the last one may be short). */
+    public int rows(int b) {
+        return (int) Math.min(batch, count - (long) b * batch);
+    }
+
+    /** Whether batch {@code b} was finished by an earlier run. */
+    public boolean done(int b) {
+        return folder.batchDone(b, rows(b));
+    }
+
+    /** Samples an earlier, interrupted run already wrote. */
+    public long resumedSamples() {
+        long done = 0;
+        for (int b = 0; b < batches(); b++) {
+            if (done(b)) {
+                done += rows(b);
+            }
+        }
+        return done;
+    }
+
+    /** Writes batch {@code b}'s data, (rows, D...) row-major, refusing non-finite values. */
+    public void write(int b, float[] data) throws IOException {
+        checkFinite(data, (long) b * batch);
+        Npy.write(folder.batchFile(b), shape(rows(b)), data);
+    }
+
+    /** What {@link #finish} wrote. */
+    public record Files(Path samples, Path plot, Path manifest) {}
+
+    /**
+     * Assembles the samples, draws the plot ({@code scatterTitle} for 2-D data) and writes the manifest that
+     * {@code manifest} builds from the outputs' names, then removes the partial state.
+     */
+    public Files finish(String scatterTitle, java.util.function.Function<List<String>, Map<String, Object>> manifest)
+            throws IOException {
+        Path samples = folder.assemble(batches(), shape(count));
+        Path plot = plot(samples, scatterTitle);
+        List<String> outputs = plot == null ? List.of(samples.getFileName().toString())
+                : List.of(samples.getFileName().toString(), plot.getFileName().toString());
+        Path manifestFile = folder.writeManifest(manifest.apply(outputs));
+        folder.deletePartial();
+        return new Files(samples, plot, manifestFile);
+    }
+
+    private Path plot(Path samples, String scatterTitle) throws IOException {
+        if (dims.length == 3 && (dims[0] == 1 || dims[0] == 3)) { // images (C, H, W): a grid of the first 64
+            int shown = (int) Math.min(count, 64);
+            float[] images = new float[shown * dataDim];
+            Npy.readRows(samples, Npy.readHeader(samples), 0, shown, images);
+            Path plot = folder.dir().resolve(OutputFolder.PLOT);
+            Plots.imageGrid(plot, images, dims, shown, 8, -1, 1, 3);
+            return plot;
+        }
+        if (dataDim == 2) {
+            int shown = (int) Math.min(count, 20_000);
+            float[] xy = new float[shown * 2];
+            Npy.readRows(samples, Npy.readHeader(samples), 0, shown, xy);
+            Path plot = folder.dir().resolve(OutputFolder.PLOT);
+            Plots.scatter(plot, scatterTitle + " (" + shown + " shown)", xy, shown);
+            return plot;
+        }
+        return null;
+    }
+
+    private long[] shape(long rows) {
+        long[] s = new long[dims.length + 1];
+        s[0] = rows;
+        for (int i = 0; i < dims.length; i++) {
+            s[i + 1] = dims[i];
+        }
+        return s;
+    }
+
+    private void checkFinite(float[] x, long firstSample) {
+        int bad = 0;
+        int first = -1;
+        for (int i = 0; i < x.length; i++) {
+            if (!Float.isFinite(x[i])) {
+                bad++;
+                first = first < 0 ? i : first;
+            }
+        }
+        if (bad > 0) {
+            throw new JobException("sampling produced " + bad + " non-finite values (first in sample "
+                    + (firstSample + first / dataDim) + "); the model or the settings are numerically unstable. "
+                    + "Finished batches are kept for a resumed run");
+        }
+    }
+}
