@@ -20,14 +20,13 @@ final class RunManifest {
         s.put("model", job.model().toString());
         s.put("model_description", model.describe());
         s.put("data_shape", model.shape().dims());
-        s.put("solver", job.solver().toString());
+        s.put("solver", job.solver().kind().toString());
         s.put("method", plan.method());
-        s.put("order", job.order());
-        s.put("corrector", job.corrector().toString());
-        s.put("lower_order_final", job.lowerOrderFinal());
-
-        s.put("lambda", job.lambda());
-        s.put("param", job.param().toString());
+        s.put("order", job.solver().order());
+        s.put("corrector", job.solver().corrector().toString());
+        s.put("lower_order_final", job.solver().lowerOrderFinal());
+        s.put("lambda", job.solver().lambda());
+        s.put("param", job.solver().frame().toString());
         s.put("state_shape", model.stateShape().dims());
         s.put("structure", process.structure().toString());
         s.put("grid", job.grid().toString());

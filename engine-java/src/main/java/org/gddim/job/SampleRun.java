@@ -71,7 +71,7 @@ public final class SampleRun {
     private static Result run(SampleJob job, long start, Process process, double tMax, double tMin, ScoreModel model,
             Backend backend, RunListener listener) throws IOException {
         int dim = model.stateShape().size();
-        Solver solver = job.createSolver();
+        Solver solver = job.solver().create(); // the one solver of the run
         Plan plan;
         TimeGrid grid;
         try {
