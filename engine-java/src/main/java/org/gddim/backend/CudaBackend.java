@@ -11,7 +11,7 @@ import org.gddim.bindings.CudaGraph;
 import org.gddim.bindings.CudaKernels;
 import org.gddim.bindings.DeviceMemory;
 import org.gddim.bindings.Gdk;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 
 /**
  * The GPU backend: float32 buffers in device memory and every op as a libgdk_cuda kernel on one non-blocking

@@ -3,7 +3,7 @@ package org.gddim.solver;
 import java.util.ArrayList;
 import java.util.List;
 import org.gddim.process.Process;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.rng.GaussianNoise;
 import org.gddim.schedule.TimeGrid;
 

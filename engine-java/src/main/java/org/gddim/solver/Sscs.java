@@ -3,7 +3,7 @@ package org.gddim.solver;
 import java.util.ArrayList;
 import java.util.List;
 import org.gddim.process.Cld;
-import org.gddim.process.Mat2;
+import org.gddim.structure.Mat2;
 import org.gddim.process.Process;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.solver.coeff.GaussLegendre;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gddim.process.LambdaTransition;
 import org.gddim.process.Process;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.rng.GaussianNoise;
 import org.gddim.schedule.TimeGrid;
 

@@ -43,7 +43,7 @@ public final class Moments {
                     double[] psi = p.transition(t, 0);
                     double[] s0 = p.covariance(0);
                     double[] sigma = p.covariance(t);
-                    double[] prop = org.gddim.process.Mat2.mul(org.gddim.process.Mat2.mul(psi, s0), org.gddim.process.Mat2.transpose(psi));
+                    double[] prop = org.gddim.structure.Mat2.mul(org.gddim.structure.Mat2.mul(psi, s0), org.gddim.structure.Mat2.transpose(psi));
                     RealMatrix su = new Array2DRowRealMatrix(2 * d, 2 * d);
                     su.setSubMatrix(s.add(identity(d).scalarMultiply(s0[0])).getData(), 0, 0);
                     su.setSubMatrix(identity(d).scalarMultiply(s0[3]).getData(), d, d);

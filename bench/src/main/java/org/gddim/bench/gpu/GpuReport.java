@@ -20,7 +20,7 @@ import org.gddim.bindings.DeviceMemory;
 import org.gddim.model.CudaGmmScore;
 import org.gddim.model.GaussianMixture;
 import org.gddim.model.GmmJson;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.process.Vp;
 import org.gddim.rng.GaussianNoise;
 import org.gddim.schedule.GridKind;

@@ -3,7 +3,7 @@ package org.gddim.bench.ops;
 import java.util.concurrent.TimeUnit;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

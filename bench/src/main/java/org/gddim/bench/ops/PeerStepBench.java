@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.solver.Op;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
