@@ -22,16 +22,6 @@ public final class Ddim implements Solver {
     }
 
     @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
-    @Override
     public Plan plan(Process process, TimeGrid grid) {
         if (!(process instanceof ScalarProcess p)) {
             throw new IllegalArgumentException("DDIM is defined for isotropic processes (vp, ve, edm, fdm-*, ddpm-*), not "

@@ -23,16 +23,6 @@ public final class Euler implements Solver {
     }
 
     @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
-    @Override
     public Plan plan(Process process, TimeGrid grid) {
         List<Op> ops = new ArrayList<>();
         for (int i = 0; i < grid.steps(); i++) {

@@ -28,16 +28,6 @@ public final class Sscs implements Solver {
     }
 
     @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
-    @Override
     public Plan plan(Process process, TimeGrid grid) {
         if (!(process instanceof Cld cld)) {
             throw new IllegalArgumentException("sscs is the sampler of CLD (--process cld), not of " + process.name());

@@ -36,16 +36,6 @@ public final class StochasticGDdim implements Solver {
     }
 
     @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
-    @Override
     public Plan plan(Process process, TimeGrid grid) {
         Structure s = process.structure();
         List<Op> ops = new ArrayList<>();
