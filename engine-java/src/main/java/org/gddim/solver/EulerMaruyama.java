@@ -1,7 +1,5 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Process;
 import org.gddim.structure.Structure;
 import org.gddim.rng.GaussianNoise;
@@ -17,8 +15,6 @@ import org.gddim.schedule.TimeGrid;
  * lambda = 1 the reverse SDE of Anderson / Song et al.
  */
 public final class EulerMaruyama implements Solver {
-    private static final int EPS = 1;
-
     private final double lambda;
 
     public EulerMaruyama(double lambda) {
@@ -36,19 +32,19 @@ public final class EulerMaruyama implements Solver {
     @Override
     public Plan plan(Process process, TimeGrid grid) {
         Structure s = process.structure();
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), s, grid, 0, 1); // U, eps_n
         for (int n = 0; n < grid.steps(); n++) {
             double t = grid.at(n);
             double next = grid.at(n + 1);
             double dt = next - t;
             double[] f = process.drift(t);
-            double[] psi = s.addScaled(s.identity(f), dt, f);
-            double[] c = s.scale(process.epsWeight(t), (1 + lambda * lambda) * dt);
-            ops.add(new Op.Eval(Plan.U, t, EPS));
-            Op.Noise noise = lambda == 0 ? null
-                    : new Op.Noise(GaussianNoise.stepStream(n), s.scale(process.diffusion(t), lambda * Math.sqrt(-dt)));
-            ops.add(new Op.Step(Plan.U, Plan.U, next, psi, new int[] {EPS}, new double[][] {c}, noise));
+            plan.eval(Plan.U, t, plan.eps(n));
+            PlanBuilder.Step step = plan.step(Plan.U, next).psi(s.addScaled(s.identity(f), dt, f)) // (I + F dt) u
+                    .plus(s.scale(process.epsWeight(t), (1 + lambda * lambda) * dt), plan.eps(n)); // (1 + l^2)/2 G G^T score dt
+            if (lambda != 0) {
+                step.noise(GaussianNoise.stepStream(n), s.scale(process.diffusion(t), lambda * Math.sqrt(-dt))); // l G dw
+            }
         }
-        return new Plan(describe(), s, grid, 2, ops);
+        return plan.build();
     }
 }
