@@ -14,14 +14,11 @@ import org.gddim.schedule.TimeGrid;
  * (pitfall P7: the gDDIM code writes (1 + lambda)/2). lambda = 0 is Euler on the probability-flow ODE,
  * lambda = 1 the reverse SDE of Anderson / Song et al.
  */
-public final class EulerMaruyama implements Solver {
-    private final double lambda;
-
-    public EulerMaruyama(double lambda) {
+public record EulerMaruyama(double lambda) implements Solver {
+    public EulerMaruyama {
         if (!(lambda >= 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("Euler-Maruyama needs lambda >= 0, got " + lambda);
         }
-        this.lambda = lambda;
     }
 
     @Override

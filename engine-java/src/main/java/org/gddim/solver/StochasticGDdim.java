@@ -16,14 +16,11 @@ import org.gddim.schedule.TimeGrid;
  * samples have exactly the marginal at t_min. lambda = 0 is deterministic gDDIM of order 1; lambda = 1 is the
  * DDPM posterior (ancestral) step for scalar processes.
  */
-public final class StochasticGDdim implements Solver {
-    private final double lambda;
-
-    public StochasticGDdim(double lambda) {
+public record StochasticGDdim(double lambda) implements Solver {
+    public StochasticGDdim {
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("stochastic gDDIM needs lambda > 0 (lambda = 0 is gddim), got " + lambda);
         }
-        this.lambda = lambda;
     }
 
     @Override
