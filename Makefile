@@ -1,6 +1,6 @@
 # gddim-java — the front door. The README's two commands:
 #   make run    build everything needed and sample the embedded default model into out/run/
-#   make test   build and run every test: C kernels (plain + ASan/UBSan), CUDA compile check, Java (mvn verify)
+#   make test   build and run every test: C kernels (plain, ASan/UBSan, valgrind), CUDA compile check, Java (mvn verify)
 # Also: make build | bench | quality (quality-paper) | atlas | clean. Needs a JDK >= 22 (found by tools/find-jdk), Maven, gcc;
 # nvcc is optional (the CUDA sources are compile-checked when it is present).
 
@@ -11,7 +11,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test jdk native ctest cuda bench gpu-test gpu-bench quality quality-paper atlas models train cli-docs clean
+.PHONY: fuzz all build run test jdk native ctest cuda bench gpu-test gpu-bench quality quality-paper atlas models train cli-docs clean
 
 all: build
 
@@ -45,6 +45,7 @@ run: build
 
 test: jdk ctest cuda
 	$(MVN) install
+	@MVN="$(MVN)" tools/fuzz 1
 	@$(MAKE) --no-print-directory bin/gddim
 	bin/gddim info
 	@echo "✓ all tests passed"
@@ -52,6 +53,11 @@ test: jdk ctest cuda
 bench: build
 	$(MVN) -q -pl bench package -DskipTests
 	$(JDK)/bin/java --enable-native-access=ALL-UNNAMED -cp bench/target/benchmarks.jar org.gddim.bench.Report docs/benchmarks.md $(BENCH_ARGS)
+
+# Coverage-guided fuzzing of every parser (Jazzer): FUZZ_ROUNDS rounds of 5 s per target (`make test` runs one).
+FUZZ_ROUNDS ?= 24
+fuzz: build
+	@MVN="$(MVN)" tools/fuzz $(FUZZ_ROUNDS)
 
 # ---- on a GPU machine (the device tool's H100/H200): what cannot run here ----------------------------------
 # gpu-test: the kernel labs (each checks its op against the CPU reference before timing) under

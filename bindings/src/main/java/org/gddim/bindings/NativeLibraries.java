@@ -159,14 +159,67 @@ public final class NativeLibraries {
         }
     }
 
+    /**
+     * The bundled library as a file dlopen can map: extracted once per content into the cache folder
+     * ({@code $GDDIM_CACHE_DIR}, else {@code $XDG_CACHE_HOME/gddim}, else {@code ~/.cache/gddim}) under
+     * {@code native/<sha-256 prefix>/}, written to a temporary name and renamed, so concurrent processes share one
+     * copy and nothing accumulates in the system temp folder. Where the cache is not writable, a temporary folder
+     * that is deleted when the JVM exits.
+     */
     private static Path extract(URL url, String fileName) throws IOException {
-        Path dir = Files.createTempDirectory("gddim-native-");
-        Path target = dir.resolve(fileName);
+        return extract(url, fileName, cacheRoot());
+    }
+
+    /** {@link #extract(URL, String)} into the cache folder {@code cache}. */
+    static Path extract(URL url, String fileName, Path cache) throws IOException {
+        byte[] bytes;
         try (InputStream in = url.openStream()) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            bytes = in.readAllBytes();
         }
-        target.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
-        return target;
+        try {
+            Path dir = cache.resolve("native").resolve(sha256Prefix(bytes));
+            Path target = dir.resolve(fileName);
+            if (Files.isRegularFile(target) && Files.size(target) == bytes.length) {
+                return target;
+            }
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, fileName, ".part");
+            try {
+                Files.write(tmp, bytes);
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return target;
+        } catch (IOException | SecurityException e) {
+            Path dir = Files.createTempDirectory("gddim-native-");
+            dir.toFile().deleteOnExit(); // registered first: deleteOnExit runs in reverse order, the file goes first
+            Path target = dir.resolve(fileName);
+            target.toFile().deleteOnExit();
+            Files.write(target, bytes);
+            return target;
+        }
+    }
+
+    /** The engine's per-user cache folder. */
+    static Path cacheRoot() {
+        String explicit = System.getenv("GDDIM_CACHE_DIR");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "gddim");
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "gddim");
+    }
+
+    private static String sha256Prefix(byte[] bytes) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+            return java.util.HexFormat.of().formatHex(d, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError("SHA-256 is in every JDK", e);
+        }
     }
 }

@@ -90,6 +90,8 @@ final class AtlasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Counts.positive("--nfe", nfe);
+        Counts.positive("--samples", samples);
         List<MethodSpec> specs = new ArrayList<>();
         for (String m : methods) {
             try {

@@ -32,8 +32,17 @@ final class ExportGmmCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.onnx", required = true, description = "Output file (written atomically).")
     Path out;
 
+    @Option(names = "--force", description = "Replace FILE.onnx if it exists.")
+    boolean force;
+
     @Override
     public Integer call() throws IOException {
+        if (java.nio.file.Files.exists(out) && !force) {
+            throw new org.gddim.job.JobException(out + " exists; use --force to replace it");
+        }
+        if (java.nio.file.Files.isDirectory(out)) {
+            throw new org.gddim.job.JobException(out + " is a folder; --out names the .onnx file to write");
+        }
         GaussianMixture gmm = switch (model) {
             case "default" -> GmmJson.defaultMixture();
             default -> {

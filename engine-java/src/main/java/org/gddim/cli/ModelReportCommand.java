@@ -76,6 +76,8 @@ final class ModelReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Counts.positive("--nfe", nfe);
+        Counts.positive("--n", n);
         int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         List<MethodSpec> specs = new ArrayList<>();
         for (String m : methods) {

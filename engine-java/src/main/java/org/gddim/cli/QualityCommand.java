@@ -75,6 +75,8 @@ final class QualityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Counts.positive("--nfe", nfe);
+        Counts.positive("--samples", samples);
         if (!process.isotropic() || !(process.create() instanceof ScalarProcess scalar)) {
             throw new JobException("gddim quality measures isotropic processes (vp, vp-cosine, ve, edm, fdm-*); "
                     + "for " + process + " see `gddim study`");

@@ -63,7 +63,7 @@ final class SampleCommand implements Callable<Integer> {
                     + "only below 15 steps). Default: on.")
     Boolean lowerOrderFinal;
 
-    @Option(names = "--lambda", paramLabel = "L",
+    @Option(names = "--lambda", paramLabel = "L", converter = FiniteNumber.class,
             description = "Stochasticity of the reverse-time family (0: probability-flow ODE, 1: reverse SDE). gddim: "
                     + "L > 0 is stochastic gDDIM (order 1); em: default 1. Not for ddim, sscs.")
     Double lambda;
@@ -84,10 +84,10 @@ final class SampleCommand implements Callable<Integer> {
                     + "ddpm-* only). Default: logsnr; quadratic for cld (no scalar noise level).")
     GridKind grid;
 
-    @Option(names = "--t-max", paramLabel = "T", description = "Start time (default: the process' own, e.g. 1 for vp).")
+    @Option(names = "--t-max", paramLabel = "T", converter = FiniteNumber.class, description = "Start time (default: the process' own, e.g. 1 for vp).")
     Double tMax;
 
-    @Option(names = "--t-min", paramLabel = "T", description = "End time (default: the process' own, e.g. 1e-3 for vp).")
+    @Option(names = "--t-min", paramLabel = "T", converter = FiniteNumber.class, description = "End time (default: the process' own, e.g. 1e-3 for vp).")
     Double tMin;
 
     @Option(names = "--n", paramLabel = "COUNT", defaultValue = "1000", description = "Number of samples.")

@@ -58,6 +58,9 @@ final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (samples != null) {
+            Counts.positive("--samples", samples);
+        }
         GaussianMixture gmm = study.mixture(models);
         int n = samples != null ? samples : study.samples;
         int pathwise = Math.min(study.pathwise, n);

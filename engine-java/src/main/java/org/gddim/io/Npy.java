@@ -96,53 +96,104 @@ public final class Npy {
     /** Reads and checks the header of {@code file}. */
     public static Header readHeader(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer pre = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
-            ch.read(pre, 0);
-            pre.flip();
-            if (pre.remaining() < 10 || !Arrays.equals(Arrays.copyOf(pre.array(), 6), MAGIC)) {
-                throw new NpyFormatException(file + " is not a .npy file (no \\x93NUMPY magic at its start)");
+            long size = ch.size();
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(size, MAX_HEADER_READ));
+            while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
+                // a channel may return fewer bytes than asked for
             }
-            int major = pre.get(6);
-            int headerLen;
-            int headerStart;
-            if (major == 1) {
-                headerLen = Short.toUnsignedInt(pre.getShort(8));
-                headerStart = 10;
-            } else if (major == 2 || major == 3) {
-                headerLen = pre.getInt(8);
-                headerStart = 12;
-            } else {
-                throw new NpyFormatException(file + ": unsupported .npy format version " + major);
-            }
-            ByteBuffer hb = ByteBuffer.allocate(headerLen);
-            ch.read(hb, headerStart);
-            String header = new String(hb.array(), StandardCharsets.ISO_8859_1);
-            Matcher d = DESCR.matcher(header);
-            Matcher f = FORTRAN.matcher(header);
-            Matcher s = SHAPE.matcher(header);
-            if (!d.find() || !f.find() || !s.find()) {
-                throw new NpyFormatException(file + ": unreadable .npy header: " + header.strip());
-            }
-            String descr = d.group(1);
-            if (!descr.equals("<f4") && !descr.equals("<f8")) {
-                throw new NpyFormatException(file + " holds dtype '" + descr
-                        + "'; expected little-endian float32 ('<f4') or float64 ('<f8')");
-            }
-            if (f.group(1).equals("True")) {
-                throw new NpyFormatException(file + " is in Fortran order; save it in C order (np.ascontiguousarray)");
-            }
-            String[] parts = s.group(1).split(",");
-            long[] shape = Arrays.stream(parts).map(String::strip).filter(x -> !x.isEmpty()).mapToLong(Long::parseLong).toArray();
-            Header h = new Header(descr, shape, headerStart + headerLen);
-            long expected = h.dataOffset() + h.size() * h.elementBytes();
-            if (ch.size() < expected) {
-                throw new NpyFormatException(file + " is truncated: shape " + h.shapeString() + " needs " + expected
-                        + " bytes, the file has " + ch.size());
-            }
-            return h;
+            return parseHeader(Arrays.copyOf(head.array(), head.position()), size, file.toString());
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file + " does not exist");
         }
+    }
+
+    /** The most header bytes read: the 12-byte preamble plus {@link #MAX_HEADER_BYTES}. */
+    private static final int MAX_HEADER_READ = 12 + (1 << 16);
+    /** Longest header dict accepted (NumPy writes a few hundred bytes; version 2 allows 4 GiB). */
+    static final int MAX_HEADER_BYTES = 1 << 16;
+
+    /**
+     * Parses a .npy header from the first bytes of a file of {@code fileSize} bytes; {@code name} starts every
+     * error message. Checks the magic, version, dict (dtype, order, shape: non-negative dimensions whose product
+     * fits in a long) and that the file holds all the data the shape needs.
+     */
+    public static Header parseHeader(byte[] first, long fileSize, String name) throws NpyFormatException {
+        ByteBuffer pre = ByteBuffer.wrap(first).order(ByteOrder.LITTLE_ENDIAN);
+        if (first.length < 10 || !Arrays.equals(Arrays.copyOf(first, 6), MAGIC)) {
+            throw new NpyFormatException(name + " is not a .npy file (no \\x93NUMPY magic at its start)");
+        }
+        int major = pre.get(6);
+        long headerLen;
+        int headerStart;
+        if (major == 1) {
+            headerLen = Short.toUnsignedInt(pre.getShort(8));
+            headerStart = 10;
+        } else if (major == 2 || major == 3) {
+            if (first.length < 12) {
+                throw new NpyFormatException(name + " is truncated: it ends inside the .npy preamble");
+            }
+            headerLen = Integer.toUnsignedLong(pre.getInt(8));
+            headerStart = 12;
+        } else {
+            throw new NpyFormatException(name + ": unsupported .npy format version " + major);
+        }
+        if (fileSize < headerStart + headerLen) {
+            throw new NpyFormatException(name + " is truncated: its .npy header declares " + headerLen
+                    + " bytes after byte " + headerStart + ", the file has " + fileSize + " bytes");
+        }
+        if (headerLen > MAX_HEADER_BYTES || first.length < headerStart + headerLen) {
+            throw new NpyFormatException(name + ": its .npy header declares " + headerLen + " bytes; at most "
+                    + MAX_HEADER_BYTES + " are accepted");
+        }
+        String header = new String(first, headerStart, (int) headerLen, StandardCharsets.ISO_8859_1);
+        Matcher d = DESCR.matcher(header);
+        Matcher f = FORTRAN.matcher(header);
+        Matcher s = SHAPE.matcher(header);
+        if (!d.find() || !f.find() || !s.find()) {
+            throw new NpyFormatException(name + ": unreadable .npy header: " + Printable.of(header.strip()));
+        }
+        String descr = d.group(1);
+        if (!descr.equals("<f4") && !descr.equals("<f8")) {
+            throw new NpyFormatException(name + " holds dtype '" + Printable.of(descr)
+                    + "'; expected little-endian float32 ('<f4') or float64 ('<f8')");
+        }
+        if (f.group(1).equals("True")) {
+            throw new NpyFormatException(name + " is in Fortran order; save it in C order (np.ascontiguousarray)");
+        }
+        String[] parts = s.group(1).isBlank() ? new String[0] : s.group(1).split(",", -1); // "()": a 0-d array
+        long[] shape = new long[parts.length];
+        int dims = 0;
+        long elements = 1;
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].strip();
+            if (part.isEmpty() && i == parts.length - 1 && i > 0) {
+                break; // the trailing comma of a 1-tuple, "(5,)"
+            }
+            long dim;
+            try {
+                dim = Long.parseLong(part);
+            } catch (NumberFormatException e) {
+                dim = -1;
+            }
+            if (dim < 0) {
+                throw new NpyFormatException(name + ": .npy shape (" + Printable.of(s.group(1)) + ") is not a tuple of "
+                        + "non-negative integers");
+            }
+            shape[dims++] = dim;
+            try {
+                elements = Math.multiplyExact(elements, dim);
+            } catch (ArithmeticException e) {
+                throw new NpyFormatException(name + ": .npy shape (" + Printable.of(s.group(1)) + ") has more elements "
+                        + "than a file can hold");
+            }
+        }
+        Header h = new Header(descr, Arrays.copyOf(shape, dims), headerStart + headerLen);
+        if (elements > (fileSize - h.dataOffset()) / h.elementBytes()) {
+            throw new NpyFormatException(name + " is truncated: shape " + h.shapeString() + " needs "
+                    + (elements > Long.MAX_VALUE / 8 ? "more than 2^60" : String.valueOf(h.dataOffset() + elements * h.elementBytes()))
+                    + " bytes, the file has " + fileSize);
+        }
+        return h;
     }
 
     /** Reads rows {@code [firstRow, firstRow + rows)} as floats into {@code dst} (length rows * rowSize). */

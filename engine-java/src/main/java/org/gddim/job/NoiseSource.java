@@ -27,7 +27,26 @@ sealed interface NoiseSource {
     }
 
     record FromFile(Path file, Npy.Header header) implements NoiseSource {
-        /** Opens and fully checks {@code file}: shape (count, D...) and every value finite. */
+        /**
+         * Whether the file's row shape {@code fileShape[1..]} is exactly {@code dims}; one-element states
+         * (D = 1) may also come as a vector {@code (count)}.
+         */
+        private static boolean rowShapeMatches(long[] fileShape, int[] dims) {
+            if (fileShape.length == 1) {
+                return dims.length == 1 && dims[0] == 1;
+            }
+            if (fileShape.length != dims.length + 1) {
+                return false;
+            }
+            for (int i = 0; i < dims.length; i++) {
+                if (fileShape[i + 1] != dims[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Opens and fully checks {@code file}: shape (count, D...) exactly, and every value finite. */
         static FromFile open(Path file, long count, DataShape shape) {
             Npy.Header h;
             try {
@@ -40,8 +59,7 @@ sealed interface NoiseSource {
                 expected.append(", ").append(dim);
             }
             expected.append(")");
-            if (h.shape().length < 1 || h.shape()[0] != count || h.rowSize() != shape.size()
-                    || (h.shape().length == 1 && shape.size() != 1)) {
+            if (h.shape().length < 1 || h.shape()[0] != count || !rowShapeMatches(h.shape(), shape.dims())) {
                 throw new JobException("--init-noise " + file + " has shape " + h.shapeString() + " but --n " + count
                         + " samples of the state shape " + shape + " need " + expected);
             }

@@ -1,10 +1,12 @@
 package org.gddim.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -22,7 +24,9 @@ import java.util.Set;
 public final class GmmJson {
     private GmmJson() {}
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** How far the weights' sum may be from 1 (files written with 6-7 significant digits pass). */
+    private static final double WEIGHT_SUM_TOLERANCE = 1e-4;
     private static final Set<String> KEYS = Set.of("weights", "means", "covariances", "variances", "shape", "basis", "comment");
 
     /** The embedded default model: a 2-D, 6-component mixture with full covariances (for `make run`). */
@@ -44,6 +48,9 @@ public final class GmmJson {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new ModelSpecException("model file " + file + " does not exist");
+        } catch (CharacterCodingException e) {
+            throw new ModelSpecException("model file " + file + " is not a UTF-8 JSON text (a binary file"
+                    + (file.toString().endsWith(".onnx") ? "; for an ONNX network use --model onnx:" + file : "") + ")");
         } catch (IOException e) {
             throw new ModelSpecException("cannot read model file " + file + ": " + e.getMessage(), e);
         }
@@ -59,10 +66,19 @@ public final class GmmJson {
             var loc = e.getLocation();
             throw new ModelSpecException(source + ": malformed JSON"
                     + (loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr())
-                    + ": " + e.getOriginalMessage());
+                    + ": " + org.gddim.io.Printable.of(e.getOriginalMessage()));
         }
         try {
-            return fromTree(root);
+            GaussianMixture mixture = fromTree(root);
+            double sum = 0;
+            for (JsonNode w : root.get("weights")) {
+                sum += w.asDouble();
+            }
+            if (!(Math.abs(sum - 1) <= WEIGHT_SUM_TOLERANCE)) {
+                throw new ModelSpecException("'weights' sum to " + sum + ", not 1: they are the components' "
+                        + "probabilities; normalise them");
+            }
+            return mixture;
         } catch (ModelSpecException e) {
             throw new ModelSpecException(source + ": " + e.getMessage());
         }
@@ -75,7 +91,7 @@ public final class GmmJson {
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!KEYS.contains(key)) {
-                throw new ModelSpecException("unknown key '" + key + "' (expected one of " + KEYS + ")");
+                throw new ModelSpecException("unknown key '" + org.gddim.io.Printable.of(key) + "' (expected one of " + KEYS + ")");
             }
         }
         double[] weights = vector(require(root, "weights"), "weights");
@@ -91,7 +107,7 @@ public final class GmmJson {
         }
         String basis = root.has("basis") ? root.get("basis").asText() : "pixel";
         if (!basis.equals("pixel") && !basis.equals("dct")) {
-            throw new ModelSpecException("'basis' must be \"pixel\" or \"dct\", got " + root.get("basis"));
+            throw new ModelSpecException("'basis' must be \"pixel\" or \"dct\", got " + org.gddim.io.Printable.of(root.get("basis").toString()));
         }
         if (basis.equals("dct")) {
             if (!hasVar) {
@@ -146,7 +162,7 @@ public final class GmmJson {
         for (int i = 0; i < out.length; i++) {
             JsonNode x = node.get(i);
             if (!x.isNumber()) {
-                throw new ModelSpecException(name + "[" + i + "] is " + x + ", not a number");
+                throw new ModelSpecException(name + "[" + i + "] is " + org.gddim.io.Printable.of(x.toString()) + ", not a number");
             }
             out[i] = x.asDouble();
         }

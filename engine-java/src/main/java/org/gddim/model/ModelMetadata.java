@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.gddim.io.Printable;
 
 /**
  * What a score network was trained as, from its ONNX {@code metadata_props} or a sidecar {@code FILE.meta.json}
@@ -22,6 +23,16 @@ import java.util.Map;
  */
 public record ModelMetadata(String name, Prediction prediction, String process, TimeInput timeInput, double timeScale,
         DataShape shape) {
+
+    /** The keys the engine reads. */
+    static final java.util.List<String> KEYS = java.util.List.of("gddim.prediction", "gddim.process", "gddim.time_input",
+            "gddim.time_scale", "gddim.input_shape", "gddim.name");
+    /**
+     * Keys that describe the model and change nothing the engine computes (written by tools/train); numbers among
+     * them are still checked. Free-form notes go under {@code gddim.info.}.
+     */
+    static final java.util.List<String> INFORMATIONAL = java.util.List.of("gddim.data_range", "gddim.sigma_min",
+            "gddim.sigma_max", "gddim.fdm_multiplier", "gddim.heldout_accuracy", "gddim.cld", "gddim.bdm");
 
     /** What the network's time input is. */
     public enum TimeInput {
@@ -49,13 +60,25 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
             }
         }
         String where = "model " + file + " (ONNX metadata_props or " + sidecar.getFileName() + ")";
+        for (String key : all.keySet()) {
+            if (key.startsWith("gddim.") && !KEYS.contains(key) && !INFORMATIONAL.contains(key) && !key.startsWith("gddim.info.")) {
+                throw new ModelSpecException(where + ": unknown key " + Printable.of(key) + " (the engine reads " + String.join(", ", KEYS)
+                        + "; informational: " + String.join(", ", INFORMATIONAL) + ", gddim.info.*); a misspelt setting "
+                        + "would otherwise be silently ignored");
+            }
+        }
+        double sigmaMin = positive(all, "gddim.sigma_min", where);
+        double sigmaMax = positive(all, "gddim.sigma_max", where);
+        if (sigmaMin > 0 && sigmaMax > 0 && !(sigmaMin < sigmaMax)) {
+            throw new ModelSpecException(where + ": gddim.sigma_min = " + sigmaMin + " is not below gddim.sigma_max = " + sigmaMax);
+        }
         String predictionText = require(all, "gddim.prediction", where, "one of eps, x0, v, edm");
         Prediction prediction = switch (predictionText) {
             case "eps" -> Prediction.EPS;
             case "x0" -> Prediction.X0;
             case "v" -> Prediction.V;
             case "edm", "edm-denoiser" -> Prediction.EDM_DENOISER;
-            default -> throw new ModelSpecException(where + ": gddim.prediction = '" + predictionText
+            default -> throw new ModelSpecException(where + ": gddim.prediction = '" + Printable.of(predictionText)
                     + "' is not one of eps, x0, v, edm");
         };
         String process = require(all, "gddim.process", where, "the process it was trained with, e.g. vp");
@@ -65,7 +88,11 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
             try {
                 scale = Double.parseDouble(all.get("gddim.time_scale"));
             } catch (NumberFormatException e) {
-                throw new ModelSpecException(where + ": gddim.time_scale = '" + all.get("gddim.time_scale") + "' is not a number");
+                throw new ModelSpecException(where + ": gddim.time_scale = '" + Printable.of(all.get("gddim.time_scale")) + "' is not a number");
+            }
+            if (!(scale > 0) || !Double.isFinite(scale)) {
+                throw new ModelSpecException(where + ": gddim.time_scale = '" + Printable.of(all.get("gddim.time_scale"))
+                        + "' must be a positive finite number");
             }
         }
         String shapeText = require(all, "gddim.input_shape", where, "one sample's shape, e.g. 1,28,28");
@@ -73,10 +100,31 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
         try {
             dims = java.util.Arrays.stream(shapeText.split(",")).map(String::strip).mapToInt(Integer::parseInt).toArray();
         } catch (NumberFormatException e) {
-            throw new ModelSpecException(where + ": gddim.input_shape = '" + shapeText + "' is not a list of integers");
+            throw new ModelSpecException(where + ": gddim.input_shape = '" + Printable.of(shapeText) + "' is not a list of integers");
+        }
+        if (dims.length == 0 || java.util.Arrays.stream(dims).anyMatch(d -> d < 1)) {
+            throw new ModelSpecException(where + ": gddim.input_shape = '" + Printable.of(shapeText) + "' must be positive integers");
         }
         String name = all.getOrDefault("gddim.name", file.getFileName().toString());
         return new ModelMetadata(name, prediction, process, time, scale, new DataShape(dims));
+    }
+
+    /** The positive finite number under {@code key}, or 0 if absent. */
+    private static double positive(Map<String, String> all, String key, String where) {
+        String v = all.get(key);
+        if (v == null) {
+            return 0;
+        }
+        double x;
+        try {
+            x = Double.parseDouble(v.strip());
+        } catch (NumberFormatException e) {
+            throw new ModelSpecException(where + ": " + key + " = '" + Printable.of(v) + "' is not a number");
+        }
+        if (!(x > 0) || !Double.isFinite(x)) {
+            throw new ModelSpecException(where + ": " + key + " = '" + Printable.of(v) + "' must be a positive finite number");
+        }
+        return x;
     }
 
     private static String require(Map<String, String> all, String key, String where, String what) {
@@ -98,6 +146,6 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
                 return e;
             }
         }
-        throw new ModelSpecException(where + ": " + key + " = '" + v + "' is not one of " + names);
+        throw new ModelSpecException(where + ": " + key + " = '" + Printable.of(v) + "' is not one of " + names);
     }
 }

@@ -4,6 +4,9 @@ import java.util.Arrays;
 
 /** A sampling grid {@code t[0] = T > t[1] > ... > t[N] = t_min > 0}, N >= 1 steps (package conventions). */
 public record TimeGrid(double[] t) {
+    /** The most steps a grid may have: far beyond any useful NFE, small enough that a plan fits in memory. */
+    public static final int MAX_STEPS = 100_000;
+
     public TimeGrid {
         if (t.length < 2) {
             throw new IllegalArgumentException("a time grid needs at least 2 points, got " + t.length);

@@ -13,6 +13,10 @@ public final class TimeGrids {
 
     /** The grid of {@code kind} from {@code tMax} down to {@code tMin} in {@code steps} steps. */
     public static TimeGrid make(GridKind kind, Process process, double tMax, double tMin, int steps) {
+        if (steps > TimeGrid.MAX_STEPS) {
+            throw new IllegalArgumentException(steps + " grid steps is more than the engine plans (at most "
+                    + TimeGrid.MAX_STEPS + "); lower --nfe");
+        }
         return switch (kind) {
             case UNIFORM -> uniform(tMax, tMin, steps);
             case QUADRATIC -> power(tMax, tMin, steps, 2.0);
