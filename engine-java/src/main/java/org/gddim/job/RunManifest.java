@@ -14,10 +14,11 @@ final class RunManifest {
 
     /** Settings that determine the samples; also the resume fingerprint. */
     static Map<String, Object> settings(SampleJob job, Process process, double tMax, double tMin, Plan plan,
-            ScoreModel model, NoiseSource noise, int batch) {
+            ScoreModel model, NoiseSource noise, int batch) throws java.io.IOException {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("process", process.name());
         s.put("model", job.model().toString());
+        s.put("model_sha256", job.model().sha256()); // the content, not the path: a changed file is another model
         s.put("model_description", model.describe());
         s.put("data_shape", model.shape().dims());
         s.put("solver", job.solver().kind().toString());
@@ -39,6 +40,9 @@ final class RunManifest {
         s.put("n", job.count());
         s.put("seed", job.seed());
         s.put("noise", noise.describe());
+        if (noise.sha256() != null) {
+            s.put("noise_sha256", noise.sha256());
+        }
         s.put("backend", job.backend().toString());
         s.put("cuda_graph", job.usesGraph());
         s.put("batch", batch);

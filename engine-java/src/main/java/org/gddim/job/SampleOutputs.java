@@ -14,7 +14,7 @@ import org.gddim.io.Plots;
  * ({@code samples.png}: an image grid for (C, H, W) data with C = 1 or 3, a scatter plot for 2-D data) and described
  * by {@code manifest.json}. Nothing here knows how the samples were made: batch loops of any product write here.
  */
-public final class SampleOutputs {
+public final class SampleOutputs implements AutoCloseable {
     private final OutputFolder folder;
     private final long count;
     private final int batch;
@@ -41,6 +41,12 @@ public final class SampleOutputs {
     public static SampleOutputs prepare(Path out, Map<String, Object> settings, boolean force, long count, int batch,
             int[] dims) {
         return new SampleOutputs(OutputFolder.prepare(out, JsonFiles.toJson(settings), force), count, batch, dims);
+    }
+
+    /** Releases the output folder (its lock). */
+    @Override
+    public void close() throws IOException {
+        folder.close();
     }
 
     /** Number of batches. */
@@ -85,7 +91,20 @@ public final class SampleOutputs {
     public Files finish(String scatterTitle, java.util.function.Function<List<String>, Map<String, Object>> manifest)
             throws IOException {
         Path samples = folder.assemble(batches(), shape(count));
-        Path plot = plot(samples, scatterTitle);
+        Path plot;
+        try {
+            plot = plot(samples, scatterTitle);
+            if (plot == null) {
+                java.nio.file.Files.deleteIfExists(folder.dir().resolve(OutputFolder.PLOT)); // an earlier run's (--force)
+            }
+        } catch (IOException | RuntimeException e) {
+            // samples.npy without its manifest would make a rerun refuse the folder: take it back; the finished
+            // batches stay in the partial state, so the same command finishes the job once the cause is gone
+            java.nio.file.Files.deleteIfExists(samples);
+            throw new IOException("could not write " + folder.dir().resolve(OutputFolder.PLOT) + ": "
+                    + (e instanceof IOException io ? org.gddim.io.AtomicFiles.describe(io) : e.toString())
+                    + "; every finished batch is kept: rerun the same command to finish", e);
+        }
         List<String> outputs = plot == null ? List.of(samples.getFileName().toString())
                 : List.of(samples.getFileName().toString(), plot.getFileName().toString());
         Path manifestFile = folder.writeManifest(manifest.apply(outputs));

@@ -86,8 +86,18 @@ public final class SampleRun {
         int batch = job.batchFor(dim);
         Map<String, Object> settings = RunManifest.settings(job, process, tMax, tMin, plan, model, noise, batch);
         model.prepare(plan.evalTimes(), batch);
-        SampleOutputs outputs = SampleOutputs.prepare(job.out(), settings, job.force(), job.count(), batch,
-                model.shape().dims());
+        try (SampleOutputs outputs = SampleOutputs.prepare(job.out(), settings, job.force(), job.count(), batch,
+                model.shape().dims())) {
+            return sample(job, start, process, plan, model, backend, noise, batch, settings, outputs, listener);
+        }
+    }
+
+    /** The batch loop into {@code outputs} (which already holds the batches of an interrupted run), then the outputs. */
+    private static Result sample(SampleJob job, long start, Process process, Plan plan, ScoreModel model, Backend backend,
+            NoiseSource noise, int batch, Map<String, Object> settings, SampleOutputs outputs, RunListener listener)
+            throws IOException {
+        TimeGrid grid = plan.grid();
+        double tMax = grid.at(0);
         long done = outputs.resumedSamples();
         listener.begin((long) outputs.batches() * grid.steps(), done / batch * grid.steps(), plan.method());
         double sampling = 0;
