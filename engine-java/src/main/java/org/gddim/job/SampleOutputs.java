@@ -40,7 +40,48 @@ public final class SampleOutputs implements AutoCloseable {
      */
     public static SampleOutputs prepare(Path out, Map<String, Object> settings, boolean force, long count, int batch,
             int[] dims) {
-        return new SampleOutputs(OutputFolder.prepare(out, JsonFiles.toJson(settings), force), count, batch, dims);
+        SampleOutputs outputs = new SampleOutputs(OutputFolder.prepare(out, JsonFiles.toJson(settings), force), count,
+                batch, dims);
+        try {
+            outputs.checkSpace();
+        } catch (RuntimeException e) {
+            try {
+                outputs.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return outputs;
+    }
+
+    /**
+     * Refuses, with the figures, a run whose outputs cannot fit: the batches and the assembled samples.npy are each
+     * {@code count * D * 4} bytes (float32), and both exist just before the batches are removed.
+     */
+    private void checkSpace() {
+        double need = 2.0 * count * dataDim * Float.BYTES;
+        long have;
+        try {
+            have = java.nio.file.Files.getFileStore(folder.dir()).getUsableSpace();
+        } catch (IOException e) {
+            return; // the file system does not say: the writes themselves will tell
+        }
+        if (need > have) {
+            throw new JobException(String.format(java.util.Locale.ROOT, "--n %d samples of %d floats need about %s "
+                    + "in %s (the batches and samples.npy), but only %s is free there; lower --n or free space",
+                    count, dataDim, bytes(need), folder.dir(), bytes(have)));
+        }
+    }
+
+    private static String bytes(double b) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        int u = 0;
+        while (b >= 1024 && u < units.length - 1) {
+            b /= 1024;
+            u++;
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f %s", b, units[u]);
     }
 
     /** Releases the output folder (its lock). */
