@@ -62,4 +62,27 @@ static inline int64_t compare(const char *what, uint64_t seed, const float *got,
     return bad;
 }
 
+/* One case of a fused-step test: shape index, eps count k, with noise, in place, seed of its inputs. */
+typedef void (*step_case_fn)(size_t shape, int k, int noisy, int in_place, uint64_t seed);
+
+/* The grid every fused-step test sweeps: each of `shapes` shapes x k = 0..max_eps x noise x in place, one seed a case. */
+static inline void sweep_step_cases(size_t shapes, int max_eps, uint64_t seed, step_case_fn check_case)
+{
+    for (size_t si = 0; si < shapes; ++si)
+        for (int k = 0; k <= max_eps; ++k)
+            for (int noisy = 0; noisy <= 1; ++noisy)
+                for (int in_place = 0; in_place <= 1; ++in_place) check_case(si, k, noisy, in_place, seed++);
+}
+
+/* main's exit code: prints "NAME: N FAILED" or "NAME: all cases passed (WHAT)". */
+static inline int test_summary(const char *name, const char *what)
+{
+    if (g_failures) {
+        fprintf(stderr, "%s: %d FAILED\n", name, g_failures);
+        return 1;
+    }
+    printf("%s: all cases passed (%s)\n", name, what);
+    return 0;
+}
+
 #endif /* GDK_TEST_CHECK_H */

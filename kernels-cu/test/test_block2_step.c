@@ -98,20 +98,17 @@ static void check_errors(void)
     EXPECT(gdk_block2_step_f32(0, 4, out, u, a, 0, NULL, NULL, NULL, NULL) == GDK_OK, "batch 0 is a no-op");
 }
 
+static void shape_case(size_t si, int k, int noisy, int in_place, uint64_t seed)
+{
+    check_case(SHAPES[si][0], SHAPES[si][1], k, noisy, in_place, seed);
+}
+
 int main(void)
 {
-    uint64_t seed = 20261124;
-    for (size_t si = 0; si < sizeof SHAPES / sizeof SHAPES[0]; ++si)
-        for (int k = 0; k <= GDK_MAX_EPS; ++k)
-            for (int noisy = 0; noisy <= 1; ++noisy)
-                for (int in_place = 0; in_place <= 1; ++in_place)
-                    check_case(SHAPES[si][0], SHAPES[si][1], k, noisy, in_place, seed++);
+    sweep_step_cases(sizeof SHAPES / sizeof SHAPES[0], GDK_MAX_EPS, 20261124, shape_case);
     check_errors();
-    if (g_failures) {
-        fprintf(stderr, "test_block2_step: %d FAILED\n", g_failures);
-        return 1;
-    }
-    printf("test_block2_step: all cases passed (%zu shapes x k=0..%d x noise x in-place, vs double reference)\n",
-           sizeof SHAPES / sizeof SHAPES[0], GDK_MAX_EPS);
-    return 0;
+    char what[96];
+    snprintf(what, sizeof what, "%zu shapes x k=0..%d x noise x in-place, vs double reference",
+             sizeof SHAPES / sizeof SHAPES[0], GDK_MAX_EPS);
+    return test_summary("test_block2_step", what);
 }

@@ -82,23 +82,21 @@ static void check_errors(void)
     EXPECT(gdk_ei_step_f32(0, out, u, 1.0, 0, NULL, NULL, NULL, 0) == GDK_OK, "n == 0 is a no-op");
 }
 
+static void size_case(size_t si, int k, int noisy, int in_place, uint64_t seed)
+{
+    check_case(SIZES[si], k, noisy, in_place, seed);
+}
+
 int main(void)
 {
     EXPECT(gdk_version() == (((uint32_t)GDK_VERSION_MAJOR << 16) | (GDK_VERSION_MINOR << 8) | GDK_VERSION_PATCH),
            "library version %u does not match header", gdk_version());
     for (gdk_status s = 0; s <= GDK_ERR_NO_DEVICE; ++s)
         EXPECT(strcmp(gdk_status_string(s), "unknown status") != 0, "status %d has no text", s);
-    uint64_t seed = 20261123;
-    for (size_t si = 0; si < sizeof SIZES / sizeof SIZES[0]; ++si)
-        for (int k = 0; k <= GDK_MAX_EPS; ++k)
-            for (int noisy = 0; noisy <= 1; ++noisy)
-                for (int in_place = 0; in_place <= 1; ++in_place) check_case(SIZES[si], k, noisy, in_place, seed++);
+    sweep_step_cases(sizeof SIZES / sizeof SIZES[0], GDK_MAX_EPS, 20261123, size_case);
     check_errors();
-    if (g_failures) {
-        fprintf(stderr, "test_ei_step: %d FAILED\n", g_failures);
-        return 1;
-    }
-    printf("test_ei_step: all cases passed (%zu sizes x k=0..%d x noise x in-place, vs double reference)\n",
-           sizeof SIZES / sizeof SIZES[0], GDK_MAX_EPS);
-    return 0;
+    char what[96];
+    snprintf(what, sizeof what, "%zu sizes x k=0..%d x noise x in-place, vs double reference",
+             sizeof SIZES / sizeof SIZES[0], GDK_MAX_EPS);
+    return test_summary("test_ei_step", what);
 }

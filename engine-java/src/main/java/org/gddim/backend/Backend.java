@@ -1,6 +1,7 @@
 package org.gddim.backend;
 
-import org.gddim.process.Structure;
+import java.util.Optional;
+import org.gddim.structure.Structure;
 
 /**
  * A device that owns buffers and runs the fused step ops the solvers need (not a tensor library). Every op
@@ -24,7 +25,7 @@ public interface Backend extends AutoCloseable {
     /**
      * The fused exponential-integrator step (gddim-spec.md Eq. 5.1) over the first {@code n} elements, which are
      * {@code n / dim} samples of {@code dim} state elements: {@code dst = psi src + sum_{j<k} c[j] eps[j] + s z},
-     * with {@code psi}, each {@code c[j]} and {@code s} laid out in {@code structure} (org.gddim.process.Structure:
+     * with {@code psi}, each {@code c[j]} and {@code s} laid out in {@code structure} (org.gddim.structure.Structure:
      * SCALAR one number; BLOCK2 a 2x2 matrix on the (x, v) planes of each sample, dim = 2 D; DIAGONAL a map of
      * period m dividing dim). {@code z} (standard-normal noise) and {@code s} are null for a deterministic step.
      * {@code dst} may be {@code src}; no {@code eps[j]} and not {@code z} may be {@code dst}. One kernel, one pass
@@ -53,6 +54,16 @@ public interface Backend extends AutoCloseable {
      * {@code (seed, stream, firstSample + i)} (org.gddim.rng.GaussianNoise: the same numbers on every backend).
      */
     void normal(Buffer dst, long seed, int stream, long firstSample, int batch, int dim);
+
+    /** The CUDA device behind this backend, for score models that run on it; empty for host backends. */
+    default Optional<CudaDevice> cudaDevice() {
+        return Optional.empty();
+    }
+
+    /** Whole-run graph capture, where this backend can replay a run; empty otherwise. */
+    default Optional<GraphCapture> graphCapture() {
+        return Optional.empty();
+    }
 
     /** Frees every buffer this backend allocated. */
     @Override

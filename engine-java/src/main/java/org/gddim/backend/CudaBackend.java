@@ -5,12 +5,13 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.gddim.bindings.Cuda;
 import org.gddim.bindings.CudaGraph;
 import org.gddim.bindings.CudaKernels;
 import org.gddim.bindings.DeviceMemory;
 import org.gddim.bindings.Gdk;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 
 /**
  * The GPU backend: float32 buffers in device memory and every op as a libgdk_cuda kernel on one non-blocking
@@ -18,7 +19,7 @@ import org.gddim.process.Structure;
  * batch is keyed through a pinned host word copied to the device on the stream, so a run captured once as a
  * CUDA graph ({@link #capture}) replays for any batch after {@link #keyReplay}.
  */
-public final class CudaBackend implements Backend {
+public final class CudaBackend implements Backend, CudaDevice, GraphCapture {
     private final Cuda cuda;
     private final CudaKernels kernels;
     private final List<DeviceMemory> owned = new ArrayList<>();
@@ -41,21 +42,33 @@ public final class CudaBackend implements Backend {
         return m;
     }
 
-    /** Closes {@code resource} (e.g. a device model's cuDNN/cuBLAS handles) when this backend closes, before its stream. */
+    @Override
+    public Optional<CudaDevice> cudaDevice() {
+        return Optional.of(this);
+    }
+
+    @Override
+    public Optional<GraphCapture> graphCapture() {
+        return Optional.of(this);
+    }
+
+    @Override
     public <T extends AutoCloseable> T closeWithBackend(T resource) {
         dependents.add(resource);
         return resource;
     }
 
+    @Override
     public Cuda cuda() {
         return cuda;
     }
 
+    @Override
     public CudaKernels kernels() {
         return kernels;
     }
 
-    /** Device memory of {@code bytes}, zeroed, freed with this backend (for device models' tables). */
+    @Override
     public DeviceMemory allocateBytes(long bytes) {
         return own(cuda.allocate(bytes));
     }
@@ -153,12 +166,12 @@ public final class CudaBackend implements Backend {
         kernels.philoxNormalF32(batch, dim, seed, stream, firstSample, DeviceBuffer.of(dst).memory());
     }
 
-    /** Sets the first sample index that the noise of the next run (or graph replay) is keyed by. */
+    @Override
     public void keyReplay(long first) {
         firstSampleHost.set(ValueLayout.JAVA_LONG, 0, first);
     }
 
-    /** Captures what {@code work} enqueues (one whole run) into a replayable CUDA graph. */
+    @Override
     public Replay capture(Runnable work) {
         CudaGraph graph = cuda.capture(work);
         return new Replay() {

@@ -2,7 +2,7 @@ package org.gddim.backend;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.rng.GaussianNoise;
 
 /**

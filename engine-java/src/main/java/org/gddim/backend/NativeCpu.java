@@ -4,7 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.gddim.bindings.Gdk;
 import org.gddim.bindings.Kernels;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 
 /**
  * The CPU backend: float32 buffers in native memory, each fused step one call into libgdk's C kernel

@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.gddim.backend.BackendKind;
 import org.gddim.job.GraphMode;
 import org.gddim.job.JobException;
+import org.gddim.job.ModelSource;
 import org.gddim.job.RunListener;
 import org.gddim.job.SampleJob;
 import org.gddim.job.SampleRun;
@@ -14,6 +15,7 @@ import org.gddim.schedule.GridKind;
 import org.gddim.solver.Corrector;
 import org.gddim.solver.EpsFrame;
 import org.gddim.solver.SolverKind;
+import org.gddim.solver.SolverSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -137,17 +139,12 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean stochastic = lambda != null && lambda > 0;
-        int q = order != null ? order : solver == SolverKind.GDDIM && stochastic ? 1 : solver.defaultOrder();
-        Corrector c = corrector != null ? corrector : solver.defaultCorrector();
-        if (batch != null && batch < 1) {
-            throw new JobException("--batch must be at least 1, got " + batch);
-        }
-        GridKind g = grid != null ? grid : process.hasNoiseLevel() ? GridKind.LOGSNR : GridKind.QUADRATIC;
-        SampleJob job = new SampleJob(process, SampleJob.model(model), solver, q, c,
-                lowerOrderFinal == null || lowerOrderFinal, lambda == null ? Double.NaN : lambda, param, g, nfe,
-                tMax == null ? Double.NaN : tMax, tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend,
-                graphMode(), batch == null ? SampleJob.AUTO_BATCH : batch, threads, out, force);
+        ModelSource source = SampleJob.model(model);
+        GraphMode graph = graphMode();
+        SolverSpec solverSpec = SampleJob.solver(solver, order, corrector, lowerOrderFinal,
+                lambda == null ? Double.NaN : lambda, param);
+        SampleJob job = new SampleJob(process, source, solverSpec, grid, nfe, tMax == null ? Double.NaN : tMax,
+                tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend, graph, batch, threads, out, force);
         RunListener listener = switch (progress) {
             case "on" -> new ProgressListener();
             case "off" -> RunListener.NONE;
@@ -156,7 +153,7 @@ final class SampleCommand implements Callable<Integer> {
         };
         SampleRun.Result r = SampleRun.execute(job, listener);
         var w = spec.commandLine().getOut();
-        w.printf("wrote %s (%d samples, %s, NFE %d, %d steps, %.2f s%s)%n", r.samples(), count, job.createSolver().describe(),
+        w.printf("wrote %s (%d samples, %s, NFE %d, %d steps, %.2f s%s)%n", r.samples(), count, r.method(),
                 r.nfe(), r.steps(), r.seconds(), r.resumedSamples() > 0 ? ", resumed after " + r.resumedSamples() + " samples" : "");
         w.printf("wrote %s%n", r.manifest());
         if (r.plot() != null) {

@@ -75,11 +75,7 @@ public final class Plots {
                 }
             }
         }
-        AtomicFiles.write(file, out -> {
-            if (!javax.imageio.ImageIO.write(img, "png", out)) {
-                throw new IOException("no PNG writer available in this JDK");
-            }
-        });
+        writePng(file, img);
     }
 
     /** Log-log line plot, e.g. error against NFE. */
@@ -96,11 +92,20 @@ public final class Plots {
     }
 
     private static void save(Path file, XYChart chart) throws IOException {
-        java.awt.image.BufferedImage image = BitmapEncoder.getBufferedImage(chart);
-        AtomicFiles.write(file, out -> {
-            if (!javax.imageio.ImageIO.write(image, "png", out)) {
-                throw new IOException("no PNG writer available in this JDK");
-            }
-        });
+        writePng(file, BitmapEncoder.getBufferedImage(chart));
+    }
+
+    /**
+     * Encodes in memory (ImageIO's file cache off: it needs space in the temp folder and, when it cannot get it,
+     * fails with a NullPointerException), then writes the bytes atomically, so a full disk is an IOException naming
+     * the file.
+     */
+    private static void writePng(Path file, java.awt.image.RenderedImage image) throws IOException {
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.setUseCache(false);
+        if (!javax.imageio.ImageIO.write(image, "png", png)) {
+            throw new IOException("no PNG writer available in this JDK");
+        }
+        AtomicFiles.write(file, png.toByteArray());
     }
 }

@@ -29,6 +29,25 @@ public sealed interface ModelSource {
         }
     }
 
+    /**
+     * The SHA-256 of the model's content (the file's bytes; for the embedded default, its JSON resource): part of
+     * a run's settings, so a resumed run refuses a model file that changed since the interruption.
+     */
+    default String sha256() throws java.io.IOException {
+        return switch (this) {
+            case Default d -> {
+                try (java.io.InputStream in = org.gddim.model.GmmJson.class.getResourceAsStream("default-gmm.json")) {
+                    if (in == null) {
+                        throw new java.io.IOException("default-gmm.json is missing from the engine jar");
+                    }
+                    yield org.gddim.io.ContentHash.sha256(in.readAllBytes());
+                }
+            }
+            case GmmFile f -> org.gddim.io.ContentHash.sha256(f.file());
+            case OnnxFile f -> org.gddim.io.ContentHash.sha256(f.file());
+        };
+    }
+
     /** Parses the command-line form; throws {@link JobException} naming the accepted forms. */
     static ModelSource parse(String spec) {
         if (spec.equals("default")) {

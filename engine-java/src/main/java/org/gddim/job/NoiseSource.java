@@ -14,6 +14,11 @@ sealed interface NoiseSource {
     /** For the manifest. */
     String describe();
 
+    /** What identifies the noise in the resume fingerprint: the file's SHA-256, or null for seeded noise. */
+    default String sha256() throws IOException {
+        return this instanceof FromFile f ? org.gddim.io.ContentHash.sha256(f.file()) : null;
+    }
+
     record Seeded(long seed, int dim) implements NoiseSource {
         @Override
         public void fill(long first, int count, float[] out) {

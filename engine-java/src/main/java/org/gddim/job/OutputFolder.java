@@ -18,18 +18,68 @@ import org.gddim.io.Npy;
  * and the resumable partial state {@code .gddim-partial/} (the job's settings fingerprint and one atomically
  * written {@code batch-NNNNNN.npy} per finished batch).
  */
-final class OutputFolder {
+final class OutputFolder implements AutoCloseable {
     static final String SAMPLES = "samples.npy";
     static final String MANIFEST = "manifest.json";
     static final String PLOT = "samples.png";
     static final String PARTIAL = ".gddim-partial";
+    /** Held (an advisory file lock) by the one run writing into the folder; the empty file stays. */
+    static final String LOCK = ".gddim-lock";
 
     private final Path dir;
     private final Path partial;
+    private final java.nio.channels.FileChannel lockChannel;
+    private final java.nio.channels.FileLock lock;
 
-    private OutputFolder(Path dir) {
+    private OutputFolder(Path dir, java.nio.channels.FileChannel lockChannel, java.nio.channels.FileLock lock) {
         this.dir = dir;
         this.partial = dir.resolve(PARTIAL);
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /** Releases the folder's lock. */
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            lockChannel.close();
+        }
+    }
+
+    /** Takes the folder's lock, or refuses: another run (this or another process) is writing there. */
+    private static OutputFolder locked(Path dir) {
+        java.nio.channels.FileChannel ch;
+        try {
+            ch = java.nio.channels.FileChannel.open(dir.resolve(LOCK), java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new JobException("cannot create the lock file in " + dir + ": " + AtomicFiles.describe(e), e);
+        }
+        java.nio.channels.FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            lock = null; // held by another run in this JVM
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new JobException("cannot lock " + dir.resolve(LOCK) + ": " + AtomicFiles.describe(e), e);
+        }
+        if (lock == null) {
+            closeQuietly(ch);
+            throw new JobException("another run is writing into " + dir + " (it holds " + LOCK + "); wait for it to "
+                    + "finish or choose another --out");
+        }
+        return new OutputFolder(dir, ch, lock);
+    }
+
+    private static void closeQuietly(java.nio.channels.FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing was written through it
+        }
     }
 
     /**
@@ -38,6 +88,9 @@ final class OutputFolder {
      * Returns the folder with its partial state ready; nothing else is written.
      */
     static OutputFolder prepare(Path dir, String fingerprint, boolean force) {
+        if (dir.toString().isBlank()) {
+            throw new JobException("--out is empty; name the output folder (e.g. --out out/run)");
+        }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new JobException("--out " + dir + " exists and is not a directory");
         }
@@ -59,8 +112,17 @@ final class OutputFolder {
             throw new JobException(dir + " already holds " + SAMPLES + " from an earlier run; pass --force to replace it "
                     + "or choose another --out");
         }
-        OutputFolder folder = new OutputFolder(dir);
-        folder.openPartial(fingerprint, force);
+        OutputFolder folder = locked(dir);
+        try {
+            folder.openPartial(fingerprint, force);
+        } catch (RuntimeException e) {
+            try {
+                folder.close();
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
         return folder;
     }
 
@@ -71,8 +133,9 @@ final class OutputFolder {
                 String old = Files.readString(job).strip();
                 if (!old.equals(fingerprint)) {
                     if (!force) {
-                        throw new JobException(dir + " holds an unfinished run with different settings; pass --force to "
-                                + "discard it, or rerun with its settings (" + job + ") to resume it");
+                        throw new JobException(dir + " holds an unfinished run with different settings ("
+                                + differences(old, fingerprint) + "); pass --force to discard it, or rerun with its "
+                                + "settings (" + job + ") to resume it");
                     }
                     deletePartial();
                 }
@@ -81,6 +144,27 @@ final class OutputFolder {
             AtomicFiles.write(job, fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new JobException("cannot prepare " + partial + ": " + AtomicFiles.describe(e), e);
+        }
+    }
+
+    /** The top-level keys whose values differ between two settings objects, e.g. "model_sha256, seed". */
+    static String differences(String oldJson, String newJson) {
+        try {
+            var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            var a = mapper.readTree(oldJson);
+            var b = mapper.readTree(newJson);
+            java.util.Set<String> keys = new java.util.TreeSet<>();
+            a.fieldNames().forEachRemaining(keys::add);
+            b.fieldNames().forEachRemaining(keys::add);
+            List<String> differ = new ArrayList<>();
+            for (String k : keys) {
+                if (!java.util.Objects.equals(a.get(k), b.get(k))) {
+                    differ.add(k + (a.has(k) ? "" : " (new)"));
+                }
+            }
+            return differ.isEmpty() ? "formatting only" : "differing: " + String.join(", ", differ);
+        } catch (IOException e) {
+            return "its settings file is unreadable";
         }
     }
 

@@ -8,39 +8,34 @@ import org.gddim.solver.Corrector;
 import org.gddim.solver.EpsFrame;
 import org.gddim.solver.Solver;
 import org.gddim.solver.SolverKind;
+import org.gddim.solver.SolverSpec;
 
 /**
- * Everything one sampling job needs, validated once in the compact constructor (llama3.java's Options): a
- * job that exists is internally consistent; what needs files (model, noise, output folder) is checked by
- * {@link SampleRun} before it writes anything.
+ * Everything one sampling job needs (the run spec), defaults filled and validated once in the compact constructor
+ * (llama3.java's Options): a job that exists is internally consistent; what needs files (model, noise, output
+ * folder) is checked by {@link SampleRun} before it writes anything. The CLI only maps its flags to this record
+ * and to {@link SolverSpec}; the Java API takes the same records.
  *
- * @param lowerOrderFinal the final-step order rule of dpmpp and unipc-* (their libraries' default: true)
-
- * @param lambda stochasticity of the lambda family (gddim-spec.md 1.2), NaN for the solver's default (0 for gddim,
- *     1 for em; sscs is lambda = 1)
- * @param param the eps frame of gddim's multistep polynomial: R (gDDIM) or L (Cholesky baseline)
+ * @param solver the solver setting (its own record validates the combination of solver options)
+ * @param grid the grid family; null for the process' default (logsnr; quadratic without a scalar noise level)
  * @param tMax start time, NaN for the process default
  * @param tMin end (output) time, NaN for the process default
  * @param initNoise standard-normal draws of shape (count, D...), or null to draw them from {@code seed}
- * @param batch samples per batch, or {@link #AUTO_BATCH} for about 4M floats per state buffer (memory per
- *     batch: (eps slots + 2) * batch * D floats)
+ * @param batch samples per batch, or null for about 4M floats per state buffer (memory per batch:
+ *     (eps slots + 2) * batch * D floats)
  * @param graph whether the cuda backend replays each batch as one captured CUDA graph
  * @param threads CPU threads of the model (ONNX Runtime intra-op threads); 0 for all cores
  * @param force overwrite earlier results in {@code out}, and discard an unfinished run there
  */
-public record SampleJob(ProcessKind process, ModelSource model, SolverKind solver, int order, Corrector corrector,
-        boolean lowerOrderFinal, double lambda, EpsFrame param, GridKind grid, int nfe, double tMax, double tMin,
-        long count, long seed, Path initNoise, BackendKind backend, GraphMode graph, int batch, int threads, Path out,
-        boolean force) {
-
-    /** Batch size chosen from the data size: {@code max(1, 2^22 / D)} samples. */
-    public static final int AUTO_BATCH = 0;
+public record SampleJob(ProcessKind process, ModelSource model, SolverSpec solver, GridKind grid, int nfe, double tMax,
+        double tMin, long count, long seed, Path initNoise, BackendKind backend, GraphMode graph, Integer batch,
+        int threads, Path out, boolean force) {
 
     public SampleJob {
-        if (process == null || model == null || solver == null || corrector == null || param == null || grid == null
-                || backend == null || graph == null) {
-            throw new JobException("process, model, solver, corrector, param, grid, backend and graph mode are required");
+        if (process == null || model == null || solver == null || backend == null || graph == null) {
+            throw new JobException("process, model, solver, backend and graph mode are required");
         }
+        grid = grid != null ? grid : process.hasNoiseLevel() ? GridKind.LOGSNR : GridKind.QUADRATIC;
         if (graph == GraphMode.ON && backend != BackendKind.CUDA) {
             throw new JobException("--cuda-graph on needs --backend cuda (the " + backend + " backend has no graphs)");
         }
@@ -50,7 +45,7 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
         if (count < 1) {
             throw new JobException("--n must be at least 1, got " + count);
         }
-        if (batch < 0) {
+        if (batch != null && batch < 1) {
             throw new JobException("--batch must be at least 1, got " + batch);
         }
         if (threads < 0) {
@@ -63,11 +58,11 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
         if (nfe < 1) {
             throw new JobException("--nfe must be at least 1, got " + nfe);
         }
-        Solver s = createSolver(solver, order, corrector, lowerOrderFinal, lambda, param);
-        if (solver == SolverKind.SSCS && process != ProcessKind.CLD) {
+        SolverKind kind = solver.kind();
+        if (kind == SolverKind.SSCS && process != ProcessKind.CLD) {
             throw new JobException("sscs is the sampler of CLD; use --process cld, or another --solver for " + process);
         }
-        if (solver == SolverKind.DDIM && !process.isotropic()) {
+        if (kind == SolverKind.DDIM && !process.isotropic()) {
             throw new JobException("ddim is defined for isotropic processes, not " + process
                     + "; use --solver gddim --order 1, which generalises it");
         }
@@ -75,10 +70,16 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
             throw new JobException("the " + grid + " grid needs a scalar noise level, which " + process
                     + " does not have; use --grid quadratic (its default) or uniform");
         }
+        Solver s; // the order range and the budget are the solver's own: a throwaway instance (no planning)
+        try {
+            s = solver.create();
+        } catch (IllegalArgumentException e) {
+            throw new JobException(e.getMessage());
+        }
         if (nfe < s.minNfe()) {
             throw new JobException("--nfe " + nfe + " is less than " + s.minNfe() + ", the smallest budget of "
                     + s.describe() + " (it needs at least " + s.minNfe() + " evaluations); raise --nfe"
-                    + (solver == SolverKind.GDDIM || solver == SolverKind.DEIS_RHORK ? " or lower --order" : ""));
+                    + (kind == SolverKind.GDDIM || kind == SolverKind.DEIS_RHORK ? " or lower --order" : ""));
         }
         if (!Double.isNaN(tMax) && !Double.isNaN(tMin) && !(tMin < tMax)) {
             throw new JobException("--t-min " + tMin + " must be below --t-max " + tMax);
@@ -95,7 +96,7 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
 
     /** Samples per batch for data of {@code dim} elements. */
     public int batchFor(int dim) {
-        long b = batch == AUTO_BATCH ? Math.max(1, (1L << 22) / dim) : batch;
+        long b = batch == null ? Math.max(1, (1L << 22) / dim) : batch;
         return (int) Math.min(b, count);
     }
 
@@ -109,15 +110,11 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverKind solve
         return ModelSource.parse(spec);
     }
 
-    /** The solver this job runs. */
-    public Solver createSolver() {
-        return createSolver(solver, order, corrector, lowerOrderFinal, lambda, param);
-    }
-
-    private static Solver createSolver(SolverKind kind, int order, Corrector corrector, boolean lowerOrderFinal,
+    /** The solver setting of the CLI's flags, its refusals as {@link JobException}s (exit code 2). */
+    public static SolverSpec solver(SolverKind kind, Integer order, Corrector corrector, Boolean lowerOrderFinal,
             double lambda, EpsFrame param) {
         try {
-            return kind.create(order, corrector, lowerOrderFinal, lambda, param);
+            return new SolverSpec(kind, order, corrector, lowerOrderFinal, lambda, param);
         } catch (IllegalArgumentException e) {
             throw new JobException(e.getMessage());
         }

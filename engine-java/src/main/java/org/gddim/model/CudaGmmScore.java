@@ -6,7 +6,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.HashMap;
 import java.util.Map;
 import org.gddim.backend.Buffer;
-import org.gddim.backend.CudaBackend;
+import org.gddim.backend.CudaDevice;
 import org.gddim.backend.DeviceBuffer;
 import org.gddim.bindings.DeviceMemory;
 import org.gddim.process.Process;
@@ -19,7 +19,7 @@ import org.gddim.process.Process;
  */
 public final class CudaGmmScore implements ScoreModel {
     private final GmmScore reference;
-    private final CudaBackend backend;
+    private final CudaDevice backend;
     private final int k;
     private final int d;
     private final DeviceMemory basis; // (k, d, d) or null when every component is diagonal
@@ -28,7 +28,7 @@ public final class CudaGmmScore implements ScoreModel {
     private DeviceMemory work;
     private int workBatch;
 
-    public CudaGmmScore(GaussianMixture gmm, Process process, CudaBackend backend) {
+    public CudaGmmScore(GaussianMixture gmm, Process process, CudaDevice backend) {
         this.reference = new GmmScore(gmm, process);
         this.backend = backend;
         this.k = gmm.components();

@@ -3,7 +3,7 @@ package org.gddim.model;
 import org.gddim.backend.Dct;
 import org.gddim.process.Bdm;
 import org.gddim.process.Cld;
-import org.gddim.process.Mat2;
+import org.gddim.structure.Mat2;
 import org.gddim.process.Process;
 import org.gddim.process.ScalarProcess;
 

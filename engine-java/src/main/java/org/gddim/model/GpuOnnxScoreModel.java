@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.gddim.backend.Buffer;
-import org.gddim.backend.CudaBackend;
+import org.gddim.backend.CudaDevice;
 import org.gddim.backend.DeviceBuffer;
 import org.gddim.bindings.DeviceMemory;
 import org.gddim.executor.GpuContext;
@@ -29,11 +29,11 @@ public final class GpuOnnxScoreModel implements ScoreModel, AutoCloseable {
     private final Path file;
     private final ModelMetadata meta;
     private final ScalarProcess process;
-    private final CudaBackend backend;
+    private final CudaDevice backend;
     private final GpuContext gpu;
     private final Map<Integer, GpuExecutor> executors = new HashMap<>();
 
-    private GpuOnnxScoreModel(Path file, ModelMetadata meta, ScalarProcess process, CudaBackend backend, GpuContext gpu) {
+    private GpuOnnxScoreModel(Path file, ModelMetadata meta, ScalarProcess process, CudaDevice backend, GpuContext gpu) {
         this.file = file;
         this.meta = meta;
         this.process = process;
@@ -42,7 +42,7 @@ public final class GpuOnnxScoreModel implements ScoreModel, AutoCloseable {
     }
 
     /** Parses {@code file}, checks its metadata against {@code process} and loads cuDNN/cuBLAS on the backend's stream. */
-    public static GpuOnnxScoreModel open(Path file, Process process, CudaBackend backend) {
+    public static GpuOnnxScoreModel open(Path file, Process process, CudaDevice backend) {
         if (!Files.isRegularFile(file)) {
             throw new ModelSpecException("model file " + file + " does not exist");
         }

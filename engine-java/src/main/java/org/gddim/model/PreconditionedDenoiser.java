@@ -3,7 +3,7 @@ package org.gddim.model;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
 import org.gddim.process.ScalarProcess;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 
 /**
  * A preconditioned denoiser network as an eps model for a scalar process (EDM, VP, VE and their FDM variants):

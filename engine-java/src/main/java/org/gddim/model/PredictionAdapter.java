@@ -6,7 +6,7 @@ import org.gddim.backend.Buffer;
 import org.gddim.process.DiscreteVp;
 import org.gddim.process.Process;
 import org.gddim.process.ScalarProcess;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 
 /**
  * Converts a network's output to eps at the edge (k-diffusion's external.py, DPM-Solver's model_wrapper), so

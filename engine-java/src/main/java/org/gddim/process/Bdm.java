@@ -1,5 +1,7 @@
 package org.gddim.process;
 
+import org.gddim.structure.Structure;
+
 /**
  * Blurring diffusion (Hoogeboom and Salimans 2023) as in the gDDIM code (gddim-spec.md 4): in the orthonormal
  * DCT-II basis {@code y = V^T x} of each h x w channel, frequency {@code (k, l)} is a scalar process with signal

@@ -1,5 +1,7 @@
 package org.gddim.process;
 
+import org.gddim.structure.Mat2;
+import org.gddim.structure.Structure;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;

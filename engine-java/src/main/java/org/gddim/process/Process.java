@@ -1,5 +1,7 @@
 package org.gddim.process;
 
+import org.gddim.structure.Structure;
+
 /**
  * A linear forward diffusion {@code du = F_t u dt + G_t dw} (gddim-spec.md 1.1) as the solvers need it:
  * its transition {@code Psi(t, s)}, covariance {@code Sigma_t}, gDDIM's frame {@code R_t} (spec 1.4) and the

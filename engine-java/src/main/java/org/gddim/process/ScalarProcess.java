@@ -1,5 +1,7 @@
 package org.gddim.process;
 
+import org.gddim.structure.Structure;
+
 /**
  * An isotropic process, {@code x_t = a_t x_0 + sigma_t z} (VP, VE, EDM; gddim-spec.md 2.1-2.2). Here
  * {@code Psi(t, s) = a_t / a_s}, {@code R_t = sigma_t} and {@code Phi(t, r) = a_t rho_r}. The

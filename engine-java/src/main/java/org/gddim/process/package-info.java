@@ -19,7 +19,7 @@
  * </ul>
  *
  * <p>Coefficients (transitions, {@code Psi(t, r) R_r}, and everything a solver plans from them) are
- * {@code double[]} arrays laid out in the process' {@link org.gddim.process.Structure}: one number for
+ * {@code double[]} arrays laid out in the process' {@link org.gddim.structure.Structure}: one number for
  * {@code SCALAR}, a row-major 2x2 matrix for {@code BLOCK2} (CLD), an {@code H W} map for {@code DIAGONAL} (BDM).
  * All maths is in double.
  */

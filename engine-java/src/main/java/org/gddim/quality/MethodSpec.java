@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.gddim.solver.Corrector;
 import org.gddim.solver.Solver;
 import org.gddim.solver.SolverKind;
+import org.gddim.solver.SolverSpec;
 
 /**
  * A solver named in a study: {@code KIND[:Q][:CORRECTOR]} with KIND a {@code --solver} name and Q, CORRECTOR as
@@ -18,14 +19,14 @@ public record MethodSpec(String name, Solver solver) {
     public static MethodSpec parse(String name) {
         Matcher m = GDDIM.matcher(name);
         if (m.matches()) {
-            return new MethodSpec(name, SolverKind.GDDIM.create(Integer.parseInt(m.group(1)), corrector(m.group(2), Corrector.NONE)));
+            return new MethodSpec(name, SolverSpec.of(SolverKind.GDDIM, Integer.parseInt(m.group(1)), corrector(m.group(2))).create());
         }
         m = GENERIC.matcher(name);
         if (m.matches()) {
             for (SolverKind kind : SolverKind.values()) {
                 if (kind.toString().equals(m.group(1))) {
-                    int order = m.group(2) == null ? kind.defaultOrder() : Integer.parseInt(m.group(2));
-                    return new MethodSpec(name, kind.create(order, corrector(m.group(3), kind.defaultCorrector())));
+                    Integer order = m.group(2) == null ? null : Integer.parseInt(m.group(2));
+                    return new MethodSpec(name, SolverSpec.of(kind, order, corrector(m.group(3))).create());
                 }
             }
         }
@@ -33,7 +34,7 @@ public record MethodSpec(String name, Solver solver) {
                 + java.util.Arrays.toString(SolverKind.values()) + ", or gddimQ[-pec|-pece]");
     }
 
-    private static Corrector corrector(String name, Corrector fallback) {
-        return name == null ? fallback : Corrector.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+    private static Corrector corrector(String name) {
+        return name == null ? null : Corrector.valueOf(name.toUpperCase(java.util.Locale.ROOT));
     }
 }

@@ -3,7 +3,7 @@ package org.gddim.reference;
 import java.util.stream.IntStream;
 import org.gddim.model.GmmScore;
 import org.gddim.process.Process;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;

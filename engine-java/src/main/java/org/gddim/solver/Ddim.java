@@ -1,7 +1,5 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Process;
 import org.gddim.process.ScalarProcess;
 import org.gddim.schedule.TimeGrid;
@@ -13,22 +11,9 @@ import org.gddim.schedule.TimeGrid;
  * processes; gDDIM of order 1 is its generalisation (gddim-spec.md 2.3), and the tests hold the two equal.
  */
 public final class Ddim implements Solver {
-    /** Buffer of eps_n. */
-    private static final int EPS = 1;
-
     @Override
     public String describe() {
         return "ddim";
-    }
-
-    @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
     }
 
     @Override
@@ -37,15 +22,14 @@ public final class Ddim implements Solver {
             throw new IllegalArgumentException("DDIM is defined for isotropic processes (vp, ve, edm, fdm-*, ddpm-*), not "
                     + process.name() + "; use gddim, whose order 1 generalises it");
         }
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), p.structure(), grid, 0, 1); // U, eps_n
         for (int n = 0; n < grid.steps(); n++) {
             double t = grid.at(n);
             double next = grid.at(n + 1);
             double ratio = Math.exp(p.logAlpha(next) - p.logAlpha(t)); // a_{n+1} / a_n
-            double c = p.sigma(next) - ratio * p.sigma(t);
-            ops.add(new Op.Eval(Plan.U, t, EPS));
-            ops.add(new Op.Step(Plan.U, Plan.U, next, new double[] {ratio}, new int[] {EPS}, new double[][] {{c}}));
+            plan.eval(Plan.U, t, plan.eps(n));
+            plan.step(Plan.U, next).psi(ratio).plus(p.sigma(next) - ratio * p.sigma(t), plan.eps(n));
         }
-        return new Plan(describe(), p.structure(), grid, 2, ops);
+        return plan.build();
     }
 }

@@ -54,9 +54,7 @@ public final class Deis implements Solver {
 
     private static final GaussLegendre EXACT_CUBIC = new GaussLegendre(4);
     /** Buffers: U, then for rhoRK the stage state X and the stage eps; for the AB variants the eps ring. */
-    private static final int X = 1;
-    private static final int FIRST_EPS = 2;
-    private static final int FIRST_AB_EPS = 1;
+    private static final int X = 1; // the rhoRK stage state (rhoAB and tAB have only U and the eps ring)
 
     private final Variant variant;
     private final int order;
@@ -95,20 +93,19 @@ public final class Deis implements Solver {
             }
             scalar = s;
         }
-        List<Op> ops = new ArrayList<>();
+        boolean rk = variant == Variant.RHO_RK;
+        PlanBuilder plan = new PlanBuilder(describe(), process.structure(), grid, rk ? 1 : 0, order); // [X], eps ring
         for (int n = 0; n < grid.steps(); n++) {
-            if (variant == Variant.RHO_RK) {
-                rungeKuttaStep(scalar, grid, n, ops);
+            if (rk) {
+                rungeKuttaStep(plan, scalar, grid, n);
                 continue;
             }
             double t = grid.at(n);
             double next = grid.at(n + 1);
-            ops.add(new Op.Eval(Plan.U, t, FIRST_AB_EPS + n % order));
+            plan.eval(Plan.U, t, plan.eps(n));
             int p = Math.min(n + 1, order);
-            int[] terms = new int[p];
-            double[] nodes = new double[p];
+            double[] nodes = new double[p]; // the eps polynomial's nodes: t_{n-j} (tAB) or rho_{n-j} (rhoAB)
             for (int j = 0; j < p; j++) {
-                terms[j] = FIRST_AB_EPS + (n - j) % order;
                 nodes[j] = variant == Variant.T_AB ? grid.at(n - j) : scalar.rho(grid.at(n - j));
             }
             double[][] c;
@@ -120,10 +117,12 @@ public final class Deis implements Solver {
                 c = rhoCoefficients(scalar.alpha(next), scalar.rho(t), scalar.rho(next), nodes);
                 psi = new double[] {Math.exp(scalar.logAlpha(next) - scalar.logAlpha(t))};
             }
-            ops.add(new Op.Step(Plan.U, Plan.U, next, psi, terms, c));
+            PlanBuilder.Step step = plan.step(Plan.U, next).psi(psi);
+            for (int j = 0; j < p; j++) {
+                step.plus(c[j], plan.eps(n - j));
+            }
         }
-        int buffers = (variant == Variant.RHO_RK ? FIRST_EPS : FIRST_AB_EPS) + order;
-        return new Plan(describe(), process.structure(), grid, buffers, ops);
+        return plan.build();
     }
 
     /** rhoAB: {@code a_{n+1} int_{rho_n}^{rho_{n+1}} l_j(rho) drho} on the given rho nodes. */
@@ -137,8 +136,8 @@ public final class Deis implements Solver {
         return c;
     }
 
-    /** One rhoRK step n: stages at {@code rho_n + c_i h}, then the combination with weights b. */
-    private void rungeKuttaStep(ScalarProcess p, TimeGrid grid, int n, List<Op> ops) {
+    /** One rhoRK step n: stages at {@code rho_n + c_i h} into eps(0 .. order-1), then the combination with weights b. */
+    private void rungeKuttaStep(PlanBuilder plan, ScalarProcess p, TimeGrid grid, int n) {
         double t = grid.at(n);
         double next = grid.at(n + 1);
         double rho = p.rho(t);
@@ -151,27 +150,20 @@ public final class Deis implements Solver {
             int src = Plan.U;
             if (i > 0) { // x_i = (a_i / a_n) x_n + a_i h sum_j A_ij eps_j
                 double ai = p.alpha(ti);
-                List<Integer> terms = new ArrayList<>();
-                List<double[]> c = new ArrayList<>();
+                PlanBuilder.Step stage = plan.step(X, ti).psi(Math.exp(p.logAlpha(ti) - logA));
                 for (int j = 0; j < i; j++) {
                     if (A[q][i][j] != 0) { // RK4's zero entries cost no pass
-                        terms.add(FIRST_EPS + j);
-                        c.add(new double[] {ai * h * A[q][i][j]});
+                        stage.plus(ai * h * A[q][i][j], plan.eps(j));
                     }
                 }
-                ops.add(new Op.Step(X, Plan.U, ti, new double[] {Math.exp(p.logAlpha(ti) - logA)},
-                        terms.stream().mapToInt(Integer::intValue).toArray(), c.toArray(double[][]::new)));
                 src = X;
             }
-            ops.add(new Op.Eval(src, ti, FIRST_EPS + i));
+            plan.eval(src, ti, plan.eps(i));
         }
         double aNext = p.alpha(next);
-        int[] terms = new int[order];
-        double[][] c = new double[order][];
-        for (int j = 0; j < order; j++) {
-            terms[j] = FIRST_EPS + j;
-            c[j] = new double[] {aNext * h * B[q][j]};
+        PlanBuilder.Step step = plan.step(Plan.U, next).psi(Math.exp(p.logAlpha(next) - logA));
+        for (int j = 0; j < order; j++) { // x_{n+1} = (a_{n+1} / a_n) x_n + a_{n+1} h sum_j b_j eps_j
+            step.plus(aNext * h * B[q][j], plan.eps(j));
         }
-        ops.add(new Op.Step(Plan.U, Plan.U, next, new double[] {Math.exp(p.logAlpha(next) - logA)}, terms, c));
     }
 }

@@ -1,11 +1,9 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Process;
 import org.gddim.process.ScalarProcess;
 import org.gddim.schedule.TimeGrid;
-import org.gddim.solver.coeff.PhiFunctions;
+import org.gddim.solver.coeff.DpmSolverCoefficients;
 
 /**
  * DPM-Solver++ multistep (Lu, Zhou, Bao, Chen, Li, Zhu 2022, "DPM-Solver++", Algorithm 2 and its third-order
@@ -29,8 +27,7 @@ import org.gddim.solver.coeff.PhiFunctions;
  * is therefore two passes (12 + 4(p + 2) bytes per element in float32). Defined for isotropic processes only.
  */
 public final class DpmSolverPlusPlus implements Solver {
-    private static final int EPS = 1;
-    private static final int FIRST_M = 2;
+    private static final int EPS = 1; // then the ring of data predictions m_k
 
     private final int order;
     private final boolean lowerOrderFinal;
@@ -49,16 +46,6 @@ public final class DpmSolverPlusPlus implements Solver {
         return "dpm-solver++(" + order + "M)" + (lowerOrderFinal ? "" : " no-lower-order-final");
     }
 
-    @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
     /** Order of step k of N: warm-up, then diffusers' lower_order_final for N < 15. */
     int orderOfStep(int k, int steps) {
         int p = Math.min(order, k + 1);
@@ -72,66 +59,24 @@ public final class DpmSolverPlusPlus implements Solver {
                     + process.name() + ": its data prediction and log-SNR are scalar; use gddim");
         }
         int steps = grid.steps();
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), p.structure(), grid, 1, order); // EPS, then the ring of m
         for (int k = 0; k < steps; k++) {
             double t = grid.at(k);
-            ops.add(new Op.Eval(Plan.U, t, EPS));
-            ops.add(dataPrediction(p, t, Plan.U, EPS, slot(k)));
-            int q = orderOfStep(k, steps);
-            double[] c = coefficients(p, grid, k, q);
-            int[] terms = new int[q];
-            double[][] cs = new double[q][];
-            for (int j = 0; j < q; j++) {
-                terms[j] = slot(k - j);
-                cs[j] = new double[] {c[j]};
-            }
             double next = grid.at(k + 1);
-            double ratio = p.sigma(next) / p.sigma(t);
-            ops.add(new Op.Step(Plan.U, Plan.U, next, new double[] {ratio}, terms, cs));
+            plan.eval(Plan.U, t, EPS);
+            dataPrediction(plan, p, t, Plan.U, EPS, plan.m(k)); // m_k = (x_k - sigma_k eps_k) / a_k
+            int q = orderOfStep(k, steps);
+            double[] c = DpmSolverCoefficients.of(p, grid, k, q);
+            PlanBuilder.Step step = plan.step(Plan.U, next).psi(p.sigma(next) / p.sigma(t)); // (sigma_{k+1}/sigma_k) x_k
+            for (int j = 0; j < q; j++) {
+                step.plus(c[j], plan.m(k - j));
+            }
         }
-        return new Plan(describe(), p.structure(), grid, FIRST_M + order, ops);
-    }
-
-    private int slot(int k) {
-        return FIRST_M + k % order;
+        return plan.build();
     }
 
     /** The step {@code m = (1/a_t) x - rho_t eps} from buffers {@code x} and {@code eps} into {@code dst}. */
-    static Op.Step dataPrediction(ScalarProcess p, double t, int x, int eps, int dst) {
-        return new Op.Step(dst, x, t, new double[] {1 / p.alpha(t)}, new int[] {eps}, new double[][] {{-p.rho(t)}});
-    }
-
-    /** {@code lambda_{i+1} - lambda_i = log(rho_i / rho_{i+1})}. */
-    static double h(ScalarProcess p, TimeGrid grid, int i) {
-        return Math.log(p.rho(grid.at(i)) / p.rho(grid.at(i + 1)));
-    }
-
-    /** Coefficients of {@code m_k, m_{k-1}, ..} (newest first) for step k of order q. */
-    static double[] coefficients(ScalarProcess p, TimeGrid grid, int k, int q) {
-        double h = h(p, grid, k);
-        double a = p.alpha(grid.at(k + 1));
-        double z = -h;
-        double first = -a * z * PhiFunctions.phi(1, z); // -a (e^{-h} - 1)
-        switch (q) {
-            case 1 -> {
-                return new double[] {first};
-            }
-            case 2 -> {
-                double r0 = h(p, grid, k - 1) / h;
-                return new double[] {first * (1 + 1 / (2 * r0)), -first / (2 * r0)};
-            }
-            default -> {
-                double r0 = h(p, grid, k - 1) / h;
-                double r1 = h(p, grid, k - 2) / h;
-                double b = -a * z * PhiFunctions.phi(2, z); // + a phi2 on D1 (phi2 = -z phi_2(z))
-                double c = -a * z * PhiFunctions.phi(3, z); // - a phi3 on D2 (phi3 = z phi_3(z))
-                double u = 1 + r0 / (r0 + r1);
-                double v = r0 / (r0 + r1);
-                double w = 1 / (r0 + r1);
-                double newest = (b * u + c * w) / r0;
-                double oldest = (b * v + c * w) / r1;
-                return new double[] {first + newest, -newest - oldest, oldest};
-            }
-        }
+    static void dataPrediction(PlanBuilder plan, ScalarProcess p, double t, int x, int eps, int dst) {
+        plan.step(dst, t).from(x).psi(1 / p.alpha(t)).plus(-p.rho(t), eps);
     }
 }

@@ -1,7 +1,5 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Process;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.solver.coeff.DdimTransfer;
@@ -34,27 +32,22 @@ public final class EdmHeun implements Solver {
     }
 
     @Override
-    public int minNfe() {
-        return 1;
-    }
-
-    @Override
     public Plan plan(Process process, TimeGrid grid) {
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), process.structure(), grid, 3, 0); // U, X, E1, E2
         int steps = grid.steps();
         for (int i = 0; i < steps; i++) {
             double t = grid.at(i);
             double next = grid.at(i + 1);
             DdimTransfer phi = DdimTransfer.of(process, t, next);
-            ops.add(new Op.Eval(Plan.U, t, E1));
-            if (i == steps - 1) {
-                ops.add(new Op.Step(Plan.U, Plan.U, next, phi.psi(), new int[] {E1}, new double[][] {phi.c0()}));
-            } else {
-                ops.add(new Op.Step(X, Plan.U, next, phi.psi(), new int[] {E1}, new double[][] {phi.c0()}));
-                ops.add(new Op.Eval(X, next, E2));
-                ops.add(new Op.Step(Plan.U, Plan.U, next, phi.psi(), new int[] {E1, E2}, phi.times(new double[] {0.5, 0.5})));
+            plan.eval(Plan.U, t, E1);
+            if (i == steps - 1) { // the last step is Euler's
+                plan.step(Plan.U, next).psi(phi.psi()).plus(phi.c0(), E1);
+            } else { // Euler predictor into X, then the trapezoidal (Heun) correction with both slopes
+                plan.step(X, next).psi(phi.psi()).plus(phi.c0(), E1);
+                plan.eval(X, next, E2);
+                plan.step(Plan.U, next).psi(phi.psi()).plus(phi.times(0.5), E1).plus(phi.times(0.5), E2);
             }
         }
-        return new Plan(describe(), process.structure(), grid, E2 + 1, ops);
+        return plan.build();
     }
 }

@@ -1,7 +1,5 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Process;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.solver.coeff.DdimTransfer;
@@ -15,33 +13,21 @@ import org.gddim.solver.coeff.DdimTransfer;
  * ({@link DdimTransfer}), so it also runs on processes with matrix coefficients. First order, N NFE.
  */
 public final class Euler implements Solver {
-    private static final int EPS = 1;
-
     @Override
     public String describe() {
         return "euler";
     }
 
     @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
-    @Override
     public Plan plan(Process process, TimeGrid grid) {
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), process.structure(), grid, 0, 1); // U, eps_i
         for (int i = 0; i < grid.steps(); i++) {
             double t = grid.at(i);
             double next = grid.at(i + 1);
             DdimTransfer phi = DdimTransfer.of(process, t, next);
-            ops.add(new Op.Eval(Plan.U, t, EPS));
-            ops.add(new Op.Step(Plan.U, Plan.U, next, phi.psi(), new int[] {EPS}, new double[][] {phi.c0()}));
+            plan.eval(Plan.U, t, plan.eps(i));
+            plan.step(Plan.U, next).psi(phi.psi()).plus(phi.c0(), plan.eps(i));
         }
-        return new Plan(describe(), process.structure(), grid, 2, ops);
+        return plan.build();
     }
 }

@@ -1,9 +1,7 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Process;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.rng.GaussianNoise;
 import org.gddim.schedule.TimeGrid;
 
@@ -16,16 +14,11 @@ import org.gddim.schedule.TimeGrid;
  * (pitfall P7: the gDDIM code writes (1 + lambda)/2). lambda = 0 is Euler on the probability-flow ODE,
  * lambda = 1 the reverse SDE of Anderson / Song et al.
  */
-public final class EulerMaruyama implements Solver {
-    private static final int EPS = 1;
-
-    private final double lambda;
-
-    public EulerMaruyama(double lambda) {
+public record EulerMaruyama(double lambda) implements Solver {
+    public EulerMaruyama {
         if (!(lambda >= 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("Euler-Maruyama needs lambda >= 0, got " + lambda);
         }
-        this.lambda = lambda;
     }
 
     @Override
@@ -34,31 +27,21 @@ public final class EulerMaruyama implements Solver {
     }
 
     @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
-    @Override
     public Plan plan(Process process, TimeGrid grid) {
         Structure s = process.structure();
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), s, grid, 0, 1); // U, eps_n
         for (int n = 0; n < grid.steps(); n++) {
             double t = grid.at(n);
             double next = grid.at(n + 1);
             double dt = next - t;
             double[] f = process.drift(t);
-            double[] psi = s.addScaled(s.identity(f), dt, f);
-            double[] c = s.scale(process.epsWeight(t), (1 + lambda * lambda) * dt);
-            ops.add(new Op.Eval(Plan.U, t, EPS));
-            Op.Noise noise = lambda == 0 ? null
-                    : new Op.Noise(GaussianNoise.stepStream(n), s.scale(process.diffusion(t), lambda * Math.sqrt(-dt)));
-            ops.add(new Op.Step(Plan.U, Plan.U, next, psi, new int[] {EPS}, new double[][] {c}, noise));
+            plan.eval(Plan.U, t, plan.eps(n));
+            PlanBuilder.Step step = plan.step(Plan.U, next).psi(s.addScaled(s.identity(f), dt, f)) // (I + F dt) u
+                    .plus(s.scale(process.epsWeight(t), (1 + lambda * lambda) * dt), plan.eps(n)); // (1 + l^2)/2 G G^T score dt
+            if (lambda != 0) {
+                step.noise(GaussianNoise.stepStream(n), s.scale(process.diffusion(t), lambda * Math.sqrt(-dt))); // l G dw
+            }
         }
-        return new Plan(describe(), s, grid, 2, ops);
+        return plan.build();
     }
 }

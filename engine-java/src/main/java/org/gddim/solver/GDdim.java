@@ -1,7 +1,5 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Process;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.solver.coeff.CholeskyFrameCoefficients;
@@ -65,38 +63,41 @@ public final class GDdim implements Solver {
 
     @Override
     public Plan plan(Process process, TimeGrid grid) {
-        int slots = corrector == Corrector.NONE ? order : order + 1;
-        int firstEps = corrector == Corrector.NONE ? 1 : 2;
-        List<Op> ops = new ArrayList<>();
+        boolean corrected = corrector != Corrector.NONE;
+        PlanBuilder plan = new PlanBuilder(describe(), process.structure(), grid, corrected ? 1 : 0,
+                corrected ? order + 1 : order);
+        int predicted = corrected ? PRED : Plan.U;
         for (int n = 0; n < grid.steps(); n++) {
-            double t = grid.at(n);
-            double next = grid.at(n + 1);
-            double[] psi = process.transition(next, t);
-            if (n == 0 || corrector != Corrector.PEC) {
-                ops.add(new Op.Eval(Plan.U, t, firstEps + n % slots));
+            double[] psi = process.transition(grid.at(n + 1), grid.at(n)); // Psi(t_{n+1}, t_n)
+            if (n == 0 || corrector != Corrector.PEC) { // PEC reuses the corrector's evaluation eps_hat_{n}
+                plan.eval(Plan.U, grid.at(n), plan.eps(n));
             }
-            int p = Math.min(n, order - 1); // Eq. 19 predictor over eps_n .. eps_{n-p}
-            int predicted = corrector == Corrector.NONE ? Plan.U : PRED;
-            ops.add(step(process, grid, predicted, t, next, psi, n, p, firstEps, slots, frame));
-            if (corrector != Corrector.NONE) { // evaluate at the prediction, then Adams-Moulton correction
-                ops.add(new Op.Eval(PRED, next, firstEps + (n + 1) % slots));
-                ops.add(step(process, grid, Plan.U, t, next, psi, n + 1, Math.min(n + 1, order), firstEps, slots, frame));
+            multistep(plan, process, grid, predicted, n, n, Math.min(n, order - 1), psi); // Eq. 19 over eps_n .. eps_{n-p}
+            if (corrected) { // spec 5.2: evaluate at the prediction, then Adams-Moulton over eps_hat_{n+1}, eps_n, ..
+                plan.eval(PRED, grid.at(n + 1), plan.eps(n + 1));
+                multistep(plan, process, grid, Plan.U, n, n + 1, Math.min(n + 1, order), psi);
             }
         }
-        return new Plan(describe(), process.structure(), grid, firstEps + slots, ops);
+        return plan.build();
     }
 
-    /** A step from t to next combining eps_newest .. eps_{newest-degree} (nodes t[newest] ..), ring at firstEps. */
-    private static Op.Step step(Process process, TimeGrid grid, int dst, double t, double next, double[] psi,
-            int newest, int degree, int firstEps, int slots, EpsFrame frame) {
+    /**
+     * {@code buf[dst] = Psi u_n + sum_{j <= degree} C_j eps_{newest - j}}: the step from t_n to t_{n+1} whose eps
+     * polynomial interpolates at {@code t_{newest} .. t_{newest - degree}}.
+     */
+    private void multistep(PlanBuilder plan, Process process, TimeGrid grid, int dst, int n, int newest, int degree,
+            double[] psi) {
+        double t = grid.at(n);
+        double next = grid.at(n + 1);
         double[] nodes = new double[degree + 1];
-        int[] buffers = new int[degree + 1];
         for (int j = 0; j <= degree; j++) {
             nodes[j] = grid.at(newest - j);
-            buffers[j] = firstEps + (newest - j) % slots;
         }
         double[][] c = frame == EpsFrame.R ? ExponentialCoefficients.of(process, t, next, nodes)
                 : CholeskyFrameCoefficients.of(process, t, next, nodes);
-        return new Op.Step(dst, Plan.U, next, psi, buffers, c);
+        PlanBuilder.Step step = plan.step(dst, next).psi(psi);
+        for (int j = 0; j <= degree; j++) {
+            step.plus(c[j], plan.eps(newest - j));
+        }
     }
 }

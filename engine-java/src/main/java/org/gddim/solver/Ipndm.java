@@ -1,7 +1,5 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Process;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.solver.coeff.AdamsBashforth;
@@ -18,8 +16,6 @@ import org.gddim.solver.coeff.DdimTransfer;
  * Extends to every process through gDDIM's order-0 step.
  */
 public final class Ipndm implements Solver {
-    private static final int FIRST_EPS = 1;
-
     private final int order;
 
     /** @param order P in 1..4 (1 is DDIM) */
@@ -36,30 +32,19 @@ public final class Ipndm implements Solver {
     }
 
     @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
-    @Override
     public Plan plan(Process process, TimeGrid grid) {
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), process.structure(), grid, 0, order); // U, then the eps ring
         for (int k = 0; k < grid.steps(); k++) {
             double t = grid.at(k);
             double next = grid.at(k + 1);
-            ops.add(new Op.Eval(Plan.U, t, FIRST_EPS + k % order));
-            int p = Math.min(k + 1, order);
-            int[] terms = new int[p];
-            for (int j = 0; j < p; j++) {
-                terms[j] = FIRST_EPS + (k - j) % order;
+            plan.eval(Plan.U, t, plan.eps(k));
+            double[] w = AdamsBashforth.weights(Math.min(k + 1, order)); // e'_k = sum_j w_j eps_{k-j}
+            DdimTransfer phi = DdimTransfer.of(process, t, next); // x_{k+1} = phi(x_k, e'_k; t_k -> t_{k+1})
+            PlanBuilder.Step step = plan.step(Plan.U, next).psi(phi.psi());
+            for (int j = 0; j < w.length; j++) {
+                step.plus(phi.times(w[j]), plan.eps(k - j));
             }
-            DdimTransfer phi = DdimTransfer.of(process, t, next);
-            ops.add(new Op.Step(Plan.U, Plan.U, next, phi.psi(), terms, phi.times(AdamsBashforth.weights(p))));
         }
-        return new Plan(describe(), process.structure(), grid, FIRST_EPS + order, ops);
+        return plan.build();
     }
 }

@@ -1,7 +1,7 @@
 package org.gddim.solver;
 
 import java.util.List;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.schedule.TimeGrid;
 
 /**

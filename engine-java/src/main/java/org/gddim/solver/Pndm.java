@@ -1,7 +1,5 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Process;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.solver.coeff.AdamsBashforth;
@@ -94,50 +92,48 @@ public final class Pndm implements Solver {
 
     @Override
     public Plan plan(Process process, TimeGrid grid) {
-        int firstHistory = usesPrk() ? E4 + 1 : E2 + 1;
-        int slots = history();
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), process.structure(), grid, usesPrk() ? E4 : E2, history()); // eps ring
         for (int n = 0; n < grid.steps(); n++) {
             double s = grid.at(n);
             double t = grid.at(n + 1);
-            int e1 = firstHistory + n % slots;
-            ops.add(new Op.Eval(Plan.U, s, e1));
+            int e1 = plan.eps(n);
+            plan.eval(Plan.U, s, e1);
             DdimTransfer step = DdimTransfer.of(process, s, t);
             boolean prk = variant == Variant.PRK || (variant == Variant.F_PNDM && n < 3);
             boolean improvedEuler = !prk && n == 0;
-            if (prk) {
+            if (prk) { // pseudo Runge-Kutta: e1 .. e4 at s, m, m, t, then e' = (e1 + 2 e2 + 2 e3 + e4) / 6
                 double m = 0.5 * (s + t);
                 DdimTransfer half = DdimTransfer.of(process, s, m);
-                ops.add(transfer(X, half, e1, m));
-                ops.add(new Op.Eval(X, m, E2));
-                ops.add(transfer(X, half, E2, m));
-                ops.add(new Op.Eval(X, m, E3));
-                ops.add(transfer(X, step, E3, t));
-                ops.add(new Op.Eval(X, t, E4));
-                ops.add(new Op.Step(Plan.U, Plan.U, t, step.psi(), new int[] {e1, E2, E3, E4},
-                        step.times(new double[] {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6})));
-            } else if (improvedEuler) {
-                ops.add(transfer(X, step, e1, t));
-                ops.add(new Op.Eval(X, t, E2));
-                ops.add(new Op.Step(Plan.U, Plan.U, t, step.psi(), new int[] {e1, E2}, step.times(new double[] {0.5, 0.5})));
-            } else {
+                transfer(plan, X, half, e1, m);
+                plan.eval(X, m, E2);
+                transfer(plan, X, half, E2, m);
+                plan.eval(X, m, E3);
+                transfer(plan, X, step, E3, t);
+                plan.eval(X, t, E4);
+                plan.step(Plan.U, t).psi(step.psi()).plus(step.times(1.0 / 6), e1).plus(step.times(1.0 / 3), E2)
+                        .plus(step.times(1.0 / 3), E3).plus(step.times(1.0 / 6), E4);
+            } else if (improvedEuler) { // S-PNDM / PLMS start: e' = (e1 + e2) / 2 with e2 at the Euler prediction
+                transfer(plan, X, step, e1, t);
+                plan.eval(X, t, E2);
+                plan.step(Plan.U, t).psi(step.psi()).plus(step.times(0.5), e1).plus(step.times(0.5), E2);
+            } else { // linear multistep: e' = sum_j w_j eps_{n-j}, Adams-Bashforth weights
                 int q = switch (variant) {
                     case S_PNDM -> 2;
                     case PLMS -> Math.min(n + 1, 4); // n = 1: AB2, n = 2: AB3
                     default -> 4;
                 };
-                int[] terms = new int[q];
+                double[] w = AdamsBashforth.weights(q);
+                PlanBuilder.Step combined = plan.step(Plan.U, t).psi(step.psi());
                 for (int j = 0; j < q; j++) {
-                    terms[j] = firstHistory + (n - j) % slots;
+                    combined.plus(step.times(w[j]), plan.eps(n - j));
                 }
-                ops.add(new Op.Step(Plan.U, Plan.U, t, step.psi(), terms, step.times(AdamsBashforth.weights(q))));
             }
         }
-        return new Plan(describe(), process.structure(), grid, firstHistory + slots, ops);
+        return plan.build();
     }
 
     /** {@code dst = phi(x_s, buf[eps]; s -> target)}. */
-    private static Op.Step transfer(int dst, DdimTransfer phi, int eps, double target) {
-        return new Op.Step(dst, Plan.U, target, phi.psi(), new int[] {eps}, new double[][] {phi.c0()});
+    private static void transfer(PlanBuilder plan, int dst, DdimTransfer phi, int eps, double target) {
+        plan.step(dst, target).psi(phi.psi()).plus(phi.c0(), eps);
     }
 }

@@ -1,9 +1,7 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Cld;
-import org.gddim.process.Mat2;
+import org.gddim.structure.Mat2;
 import org.gddim.process.Process;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.solver.coeff.GaussLegendre;
@@ -28,39 +26,30 @@ public final class Sscs implements Solver {
     }
 
     @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
-    @Override
     public Plan plan(Process process, TimeGrid grid) {
         if (!(process instanceof Cld cld)) {
             throw new IllegalArgumentException("sscs is the sampler of CLD (--process cld), not of " + process.name());
         }
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), cld.structure(), grid, 1, 1); // U, HALF, EPS
         for (int n = 0; n < grid.steps(); n++) {
             double t = grid.at(n);
             double next = grid.at(n + 1);
             double mid = 0.5 * (t + next);
             double[] firstHalf = linearPart(cld, cld.bigB(t) - cld.bigB(mid));
             double[] secondHalf = linearPart(cld, cld.bigB(mid) - cld.bigB(next));
-            ops.add(new Op.Step(HALF, Plan.U, mid, exp(cld, cld.bigB(t) - cld.bigB(mid)), new int[0], new double[0][],
-                    new Op.Noise(1 + 2 * n, firstHalf)));
-            ops.add(new Op.Eval(HALF, mid, EPS));
+            // half step of the linear (Ornstein-Uhlenbeck) part, exactly: e^{A~ dB} u + noise
+            plan.step(HALF, mid).psi(exp(cld, cld.bigB(t) - cld.bigB(mid))).noise(1 + 2 * n, firstHalf);
+            plan.eval(HALF, mid, EPS);
             double db = cld.bigB(t) - cld.bigB(next);
             double k = 2 * cld.friction() * db;
             double[] rInvT = Mat2.transpose(Mat2.inverse(cld.frame(mid))); // score = -R^{-T} eps
-            ops.add(new Op.Step(HALF, HALF, mid, Mat2.of(1, 0, 0, 1 + k / cld.mass()), new int[] {EPS},
-                    new double[][] {Mat2.of(0, 0, -k * rInvT[2], -k * rInvT[3])}));
-            ops.add(new Op.Step(Plan.U, HALF, next, exp(cld, cld.bigB(mid) - cld.bigB(next)), new int[0], new double[0][],
-                    new Op.Noise(2 + 2 * n, secondHalf)));
+            // full Euler step of the score part on v
+            plan.step(HALF, mid).from(HALF).psi(Mat2.of(1, 0, 0, 1 + k / cld.mass()))
+                    .plus(Mat2.of(0, 0, -k * rInvT[2], -k * rInvT[3]), EPS);
+            // the second linear half step
+            plan.step(Plan.U, next).from(HALF).psi(exp(cld, cld.bigB(mid) - cld.bigB(next))).noise(2 + 2 * n, secondHalf);
         }
-        return new Plan(describe(), cld.structure(), grid, 3, ops);
+        return plan.build();
     }
 
     /** {@code A~ = [[0, -1/M], [1, -Gamma/M]]}. */

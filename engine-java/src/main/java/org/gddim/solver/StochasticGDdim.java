@@ -1,10 +1,8 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.LambdaTransition;
 import org.gddim.process.Process;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.rng.GaussianNoise;
 import org.gddim.schedule.TimeGrid;
 
@@ -18,16 +16,11 @@ import org.gddim.schedule.TimeGrid;
  * samples have exactly the marginal at t_min. lambda = 0 is deterministic gDDIM of order 1; lambda = 1 is the
  * DDPM posterior (ancestral) step for scalar processes.
  */
-public final class StochasticGDdim implements Solver {
-    private static final int EPS = 1;
-
-    private final double lambda;
-
-    public StochasticGDdim(double lambda) {
+public record StochasticGDdim(double lambda) implements Solver {
+    public StochasticGDdim {
         if (!(lambda > 0) || !Double.isFinite(lambda)) {
             throw new IllegalArgumentException("stochastic gDDIM needs lambda > 0 (lambda = 0 is gddim), got " + lambda);
         }
-        this.lambda = lambda;
     }
 
     @Override
@@ -36,29 +29,19 @@ public final class StochasticGDdim implements Solver {
     }
 
     @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
-    @Override
     public Plan plan(Process process, TimeGrid grid) {
         Structure s = process.structure();
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), s, grid, 0, 1); // U, eps_n
         for (int n = 0; n < grid.steps(); n++) {
             double t = grid.at(n);
             double next = grid.at(n + 1);
             double[] psi = process.transition(next, t);
             LambdaTransition tr = process.lambdaTransition(next, t, lambda);
-            double[] c = s.mul(s.addScaled(tr.psiHat(), -1, psi), process.frame(t)); // [psiHat - Psi] R_t
-            ops.add(new Op.Eval(Plan.U, t, EPS));
-            ops.add(new Op.Step(Plan.U, Plan.U, next, psi, new int[] {EPS}, new double[][] {c},
-                    new Op.Noise(GaussianNoise.stepStream(n), s.cholesky(tr.covariance()))));
+            plan.eval(Plan.U, t, plan.eps(n));
+            plan.step(Plan.U, next).psi(psi)
+                    .plus(s.mul(s.addScaled(tr.psiHat(), -1, psi), process.frame(t)), plan.eps(n)) // [psiHat - Psi] R_t
+                    .noise(GaussianNoise.stepStream(n), s.cholesky(tr.covariance()));
         }
-        return new Plan(describe(), s, grid, 2, ops);
+        return plan.build();
     }
 }

@@ -1,12 +1,9 @@
 package org.gddim.solver;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.gddim.process.Process;
 import org.gddim.process.ScalarProcess;
 import org.gddim.schedule.TimeGrid;
-import org.gddim.solver.coeff.PhiFunctions;
-import org.gddim.solver.coeff.SmallLinearSystem;
+import org.gddim.solver.coeff.UniPcCoefficients;
 
 /**
  * UniPC (Zhao, Bai, Rao, Zhou, Lu 2023, "UniPC": the unified predictor UniP-p, Algorithm 2, and corrector
@@ -44,9 +41,8 @@ public final class UniPc implements Solver {
         }
     }
 
-    private static final int PRED = 1;
+    private static final int PRED = 1; // then EPS, then the ring of data predictions m_k
     private static final int EPS = 2;
-    private static final int FIRST_M = 3;
 
     private final int order;
     private final Variant variant;
@@ -71,16 +67,6 @@ public final class UniPc implements Solver {
         return (corrector ? "unipc-" : "unip-") + order + " " + variant + (lowerOrderFinal ? "" : " no-lower-order-final");
     }
 
-    @Override
-    public int stepsFor(int nfe) {
-        return nfe;
-    }
-
-    @Override
-    public int minNfe() {
-        return 1;
-    }
-
     int orderOfStep(int k, int steps) {
         int p = Math.min(order, k + 1);
         return lowerOrderFinal ? Math.min(p, steps - k) : p;
@@ -93,111 +79,29 @@ public final class UniPc implements Solver {
                     + process.name() + ": its data prediction and log-SNR are scalar; use gddim");
         }
         int steps = grid.steps();
-        int slots = corrector ? order + 1 : order;
-        List<Op> ops = new ArrayList<>();
+        PlanBuilder plan = new PlanBuilder(describe(), p.structure(), grid, 2, corrector ? order + 1 : order); // PRED, EPS, m ring
         for (int k = 0; k < steps; k++) {
             double t = grid.at(k);
-            int evaluated = corrector && k > 0 ? PRED : Plan.U;
-            ops.add(new Op.Eval(evaluated, t, EPS));
-            ops.add(DpmSolverPlusPlus.dataPrediction(p, t, evaluated, EPS, slot(k, slots)));
-            if (corrector && k > 0) { // UniC of the previous step, with the evaluation at its prediction
-                int q = orderOfStep(k - 1, steps);
-                ops.add(update(p, grid, k - 1, q, true, Plan.U, slots));
+            int evaluated = corrector && k > 0 ? PRED : Plan.U; // the prediction x_pred of step k - 1
+            plan.eval(evaluated, t, EPS);
+            DpmSolverPlusPlus.dataPrediction(plan, p, t, evaluated, EPS, plan.m(k)); // m_k
+            if (corrector && k > 0) { // UniC of step k - 1 with m_k: corrects x_k in U
+                update(plan, p, grid, k - 1, orderOfStep(k - 1, steps), true, Plan.U);
             }
             boolean corrected = corrector && k < steps - 1;
-            ops.add(update(p, grid, k, orderOfStep(k, steps), false, corrected ? PRED : Plan.U, slots));
+            update(plan, p, grid, k, orderOfStep(k, steps), false, corrected ? PRED : Plan.U); // UniP: x_pred
         }
-        return new Plan(describe(), p.structure(), grid, FIRST_M + slots, ops);
-    }
-
-    private static int slot(int k, int slots) {
-        return FIRST_M + k % slots;
+        return plan.build();
     }
 
     /** The predictor (or corrector) of step k of order q from x_k in U into {@code dst}. */
-    private Op.Step update(ScalarProcess p, TimeGrid grid, int k, int q, boolean correct, int dst, int slots) {
-        double[] c = correct ? correctorCoefficients(p, grid, k, q, variant) : predictorCoefficients(p, grid, k, q, variant);
-        int[] terms = new int[c.length];
-        double[][] cs = new double[c.length][];
-        for (int j = 0; j < c.length; j++) {
-            terms[j] = slot(correct ? k + 1 - j : k - j, slots); // newest first: m_{k+1} (corrector), m_k, ..
-            cs[j] = new double[] {c[j]};
-        }
+    private void update(PlanBuilder plan, ScalarProcess p, TimeGrid grid, int k, int q, boolean correct, int dst) {
+        boolean bh2 = variant == Variant.BH2;
+        double[] c = correct ? UniPcCoefficients.corrector(p, grid, k, q, bh2) : UniPcCoefficients.predictor(p, grid, k, q, bh2);
         double next = grid.at(k + 1);
-        return new Op.Step(dst, Plan.U, next, new double[] {p.sigma(next) / p.sigma(grid.at(k))}, terms, cs);
-    }
-
-    /** {@code r_1 .. r_{q-1}} of step k: {@code (lambda_{k-j} - lambda_k) / h}. */
-    private static double[] ratios(ScalarProcess p, TimeGrid grid, int k, int q) {
-        double h = DpmSolverPlusPlus.h(p, grid, k);
-        double[] r = new double[q - 1];
-        double lambdaK = -Math.log(p.rho(grid.at(k)));
-        for (int j = 1; j < q; j++) {
-            r[j - 1] = (-Math.log(p.rho(grid.at(k - j))) - lambdaK) / h;
+        PlanBuilder.Step step = plan.step(dst, next).psi(p.sigma(next) / p.sigma(grid.at(k)));
+        for (int j = 0; j < c.length; j++) {
+            step.plus(c[j], plan.m(correct ? k + 1 - j : k - j)); // newest first: m_{k+1} (corrector), m_k, ..
         }
-        return r;
-    }
-
-    /** {@code B(h)} at {@code z = -h}. */
-    private static double bh(Variant v, double z) {
-        return v == Variant.BH1 ? z : Math.expm1(z);
-    }
-
-    /** {@code b_i = i! z phi_{i+1}(z) / B(h)}, i = 1..n. */
-    private static double[] b(Variant v, double z, int n) {
-        double[] b = new double[n];
-        double factorial = 1;
-        for (int i = 1; i <= n; i++) {
-            factorial *= i;
-            b[i - 1] = factorial * z * PhiFunctions.phi(i + 1, z) / bh(v, z);
-        }
-        return b;
-    }
-
-    /** Solves {@code R rho = b} with {@code R_{ij} = r_j^{i}}, i, j = 0..n-1. */
-    private static double[] rho(double[] r, double[] b) {
-        int n = b.length;
-        double[][] m = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                m[i][j] = Math.pow(r[j], i);
-            }
-        }
-        return SmallLinearSystem.solve(m, b);
-    }
-
-    /** Predictor coefficients on {@code m_k, .., m_{k-q+1}}. */
-    static double[] predictorCoefficients(ScalarProcess p, TimeGrid grid, int k, int q, Variant v) {
-        double z = -DpmSolverPlusPlus.h(p, grid, k);
-        double a = p.alpha(grid.at(k + 1));
-        double[] r = ratios(p, grid, k, q);
-        double[] rhoP = q == 1 ? new double[0] : q == 2 ? new double[] {0.5} : rho(r, java.util.Arrays.copyOf(b(v, z, q), q - 1));
-        double[] c = new double[q];
-        c[0] = -a * Math.expm1(z);
-        double scale = a * bh(v, z);
-        for (int j = 1; j < q; j++) { // - a B rho_j (m_{k-j} - m_k) / r_j
-            c[j] = -scale * rhoP[j - 1] / r[j - 1];
-            c[0] += scale * rhoP[j - 1] / r[j - 1];
-        }
-        return c;
-    }
-
-    /** Corrector coefficients on {@code m_{k+1}, m_k, .., m_{k-q+1}}. */
-    static double[] correctorCoefficients(ScalarProcess p, TimeGrid grid, int k, int q, Variant v) {
-        double z = -DpmSolverPlusPlus.h(p, grid, k);
-        double a = p.alpha(grid.at(k + 1));
-        double[] r = ratios(p, grid, k, q);
-        double[] rAll = java.util.Arrays.copyOf(r, q);
-        rAll[q - 1] = 1;
-        double[] rhoC = q == 1 ? new double[] {0.5} : rho(rAll, b(v, z, q));
-        double scale = a * bh(v, z);
-        double[] c = new double[q + 1];
-        c[0] = -scale * rhoC[q - 1]; // m_{k+1}
-        c[1] = -a * Math.expm1(z) + scale * rhoC[q - 1];
-        for (int j = 1; j < q; j++) {
-            c[j + 1] = -scale * rhoC[j - 1] / r[j - 1];
-            c[1] += scale * rhoC[j - 1] / r[j - 1];
-        }
-        return c;
     }
 }

@@ -3,7 +3,7 @@ package org.gddim.backend;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,8 +77,8 @@ class BackendEquivalenceTest {
                         double[] psi = {rng.nextDouble(-2, 2), rng.nextDouble(-2, 2), rng.nextDouble(-2, 2), rng.nextDouble(-2, 2)};
                         float[] z = noisy ? normals(rng, n) : null;
                         double[] s = noisy ? new double[] {rng.nextDouble(0, 1), 0, rng.nextDouble(-1, 1), rng.nextDouble(0, 1)} : null;
-                        float[] want = step(ref, org.gddim.process.Structure.BLOCK2, n, dim, u, e, psi, c, variant > 0, z, s);
-                        float[] got = step(nat, org.gddim.process.Structure.BLOCK2, n, dim, u, e, psi, c, variant > 0, z, s);
+                        float[] want = step(ref, org.gddim.structure.Structure.BLOCK2, n, dim, u, e, psi, c, variant > 0, z, s);
+                        float[] got = step(nat, org.gddim.structure.Structure.BLOCK2, n, dim, u, e, psi, c, variant > 0, z, s);
                         int p = shape[1];
                         for (int i = 0; i < n; i++) {
                             int base = i - i % dim;
@@ -134,8 +134,8 @@ class BackendEquivalenceTest {
                         }
                     }
                     float[] z = noisy ? normals(rng, n) : null;
-                    float[] want = step(ref, org.gddim.process.Structure.DIAGONAL, n, dim, u, e, psi, c, true, z, s);
-                    float[] got = step(nat, org.gddim.process.Structure.DIAGONAL, n, dim, u, e, psi, c, true, z, s);
+                    float[] want = step(ref, org.gddim.structure.Structure.DIAGONAL, n, dim, u, e, psi, c, true, z, s);
+                    float[] got = step(nat, org.gddim.structure.Structure.DIAGONAL, n, dim, u, e, psi, c, true, z, s);
                     for (int i = 0; i < n; i++) {
                         int l = i % m;
                         double scale = Math.abs(psi[l] * u[i]) + (noisy ? Math.abs(s[l] * z[i]) : 0);

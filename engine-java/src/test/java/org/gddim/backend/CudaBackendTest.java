@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
 import org.gddim.bindings.Cuda;
 import org.gddim.model.CudaGmmScore;
 import org.gddim.model.GmmScore;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.process.Vp;
 import org.gddim.rng.GaussianNoise;
 import org.gddim.schedule.GridKind;

@@ -72,6 +72,15 @@ class CarelessUserTest {
     }
 
     @Test
+    void aHugeRequestIsRefusedAtOnceWithTheFigures() {
+        long start = System.nanoTime();
+        Cli r = Cli.run("sample", "--n", "1000000000000000", "--nfe", "5", "--progress", "off", "--out", out().toString());
+        assertRefused(r, "--n 1000000000000000 samples of 2 floats need about", "but only", "is free there");
+        assertNoOutput();
+        assertTrue((System.nanoTime() - start) / 1e9 < 30, "refused before any sampling");
+    }
+
+    @Test
     void studyCountsMustBePositive() {
         Path doc = dir.resolve("q.md");
         String gmm = Fixtures.modelsDir().resolve("gmm/gmm-8d-5.json").toString();

@@ -14,6 +14,7 @@ import org.gddim.process.ProcessKind;
 import org.gddim.schedule.GridKind;
 import org.gddim.solver.Corrector;
 import org.gddim.solver.SolverKind;
+import org.gddim.solver.SolverSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,8 +24,8 @@ class SampleRunResumeTest {
     Path dir;
 
     private SampleJob job(Path out, long seed, boolean force) {
-        return new SampleJob(ProcessKind.VP, new ModelSource.Default(), SolverKind.GDDIM, 2, Corrector.NONE, true,
-                Double.NaN, org.gddim.solver.EpsFrame.R, GridKind.LOGSNR, 6, Double.NaN, Double.NaN, 40, seed, null,
+        return new SampleJob(ProcessKind.VP, new ModelSource.Default(),
+                new SolverSpec(SolverKind.GDDIM, 2, Corrector.NONE, true, Double.NaN, org.gddim.solver.EpsFrame.R), GridKind.LOGSNR, 6, Double.NaN, Double.NaN, 40, seed, null,
                 BackendKind.NATIVE, GraphMode.AUTO, 16, 0, out, force);
     }
 

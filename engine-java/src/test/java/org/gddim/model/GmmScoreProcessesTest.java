@@ -10,7 +10,7 @@ import org.gddim.process.Bdm;
 import org.gddim.process.Cld;
 import org.gddim.process.Fdm;
 import org.gddim.process.Process;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.process.Vp;
 import org.gddim.testing.Fixtures;
 import org.gddim.testing.Moments;

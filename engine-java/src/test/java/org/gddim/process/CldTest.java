@@ -1,5 +1,6 @@
 package org.gddim.process;
 
+import org.gddim.structure.Mat2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

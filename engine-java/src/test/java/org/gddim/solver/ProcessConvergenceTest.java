@@ -8,7 +8,7 @@ import org.gddim.model.GmmScore;
 import org.gddim.process.Bdm;
 import org.gddim.process.Cld;
 import org.gddim.process.Fdm;
-import org.gddim.process.Mat2;
+import org.gddim.structure.Mat2;
 import org.gddim.process.Process;
 import org.gddim.reference.ProbabilityFlowReference;
 import org.gddim.schedule.GridKind;

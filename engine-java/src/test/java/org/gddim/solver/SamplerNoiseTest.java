@@ -10,7 +10,7 @@ import org.gddim.backend.BackendKind;
 import org.gddim.backend.Backends;
 import org.gddim.model.DataShape;
 import org.gddim.model.ScoreModel;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.rng.GaussianNoise;
 import org.gddim.schedule.TimeGrid;
 import org.junit.jupiter.api.Test;

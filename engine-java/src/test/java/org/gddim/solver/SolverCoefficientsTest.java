@@ -209,8 +209,8 @@ class SolverCoefficientsTest {
             TimeGrid g = TimeGrids.make(GridKind.EDM, p, p.defaultTMax(), p.defaultTMin(), 10);
             for (int k = 2; k < 9; k++) {
                 double[] m = {rng.nextGaussian(), rng.nextGaussian(), rng.nextGaussian()};
-                double[] c = DpmSolverPlusPlus.coefficients(p, g, k, 3);
-                double[] u = UniPc.predictorCoefficients(p, g, k, 3, UniPc.Variant.BH1);
+                double[] c = org.gddim.solver.coeff.DpmSolverCoefficients.of(p, g, k, 3);
+                double[] u = org.gddim.solver.coeff.UniPcCoefficients.predictor(p, g, k, 3, false);
                 double coded = c[0] * m[0] + c[1] * m[1] + c[2] * m[2];
                 double uniP3 = u[0] * m[0] + u[1] * m[1] + u[2] * m[2];
                 double scale = Math.abs(c[0] * m[0]) + Math.abs(c[1] * m[1]) + Math.abs(c[2] * m[2]);
@@ -230,11 +230,11 @@ class SolverCoefficientsTest {
         for (UniPc.Variant v : UniPc.Variant.values()) {
             double bh = v == UniPc.Variant.BH1 ? z : Math.expm1(z);
             // UniC-1: x = x* - a B (m_{k+1} - m_k) / 2
-            double[] c1 = UniPc.correctorCoefficients(VP, GRID, k, 1, v);
+            double[] c1 = org.gddim.solver.coeff.UniPcCoefficients.corrector(VP, GRID, k, 1, v == UniPc.Variant.BH2);
             near(-a * bh / 2, c1[0], v + " UniC-1 m_{k+1}");
             near(-a * Math.expm1(z) + a * bh / 2, c1[1], v + " UniC-1 m_k");
             // UniP-2: rho = 1/2 on D1 = (m_{k-1} - m_k) / r1
-            double[] p2 = UniPc.predictorCoefficients(VP, GRID, k, 2, v);
+            double[] p2 = org.gddim.solver.coeff.UniPcCoefficients.predictor(VP, GRID, k, 2, v == UniPc.Variant.BH2);
             near(-a * bh / (2 * r1), p2[1], v + " UniP-2 m_{k-1}");
             near(-a * Math.expm1(z) + a * bh / (2 * r1), p2[0], v + " UniP-2 m_k");
             // UniC-2: [[1, 1], [r1, 1]] rho = [b1, b2], b_i = i! z phi_{i+1}(z) / B
@@ -242,7 +242,7 @@ class SolverCoefficientsTest {
             double b2 = 2 * z * PhiFunctions.phi(3, z) / bh;
             double rho1 = (b1 - b2) / (1 - r1);
             double rho2 = (b2 - r1 * b1) / (1 - r1);
-            double[] c2 = UniPc.correctorCoefficients(VP, GRID, k, 2, v);
+            double[] c2 = org.gddim.solver.coeff.UniPcCoefficients.corrector(VP, GRID, k, 2, v == UniPc.Variant.BH2);
             near(-a * bh * rho2, c2[0], v + " UniC-2 m_{k+1}");
             near(-a * bh * rho1 / r1, c2[2], v + " UniC-2 m_{k-1}");
             near(-a * Math.expm1(z) + a * bh * (rho1 / r1 + rho2), c2[1], v + " UniC-2 m_k");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.gddim.process.Cld;
-import org.gddim.process.Mat2;
+import org.gddim.structure.Mat2;
 import org.gddim.process.Process;
 import org.gddim.process.Vp;
 import org.gddim.schedule.TimeGrid;

@@ -2,6 +2,7 @@ package org.gddim.testing;
 
 import java.util.SplittableRandom;
 import org.gddim.backend.Dct;
+import org.gddim.model.DataMarginal;
 import org.gddim.model.GaussianMixture;
 import org.gddim.process.Bdm;
 import org.gddim.process.Cld;
@@ -43,7 +44,7 @@ public final class Moments {
                     double[] psi = p.transition(t, 0);
                     double[] s0 = p.covariance(0);
                     double[] sigma = p.covariance(t);
-                    double[] prop = org.gddim.process.Mat2.mul(org.gddim.process.Mat2.mul(psi, s0), org.gddim.process.Mat2.transpose(psi));
+                    double[] prop = org.gddim.structure.Mat2.mul(org.gddim.structure.Mat2.mul(psi, s0), org.gddim.structure.Mat2.transpose(psi));
                     RealMatrix su = new Array2DRowRealMatrix(2 * d, 2 * d);
                     su.setSubMatrix(s.add(identity(d).scalarMultiply(s0[0])).getData(), 0, 0);
                     su.setSubMatrix(identity(d).scalarMultiply(s0[3]).getData(), d, d);
@@ -102,35 +103,22 @@ public final class Moments {
         return vt;
     }
 
-    /** Mixture mean. */
+    /** Mixture mean ({@link DataMarginal#mean}, on this class' independently built component moments). */
     public double[] mean() {
-        double[] out = new double[means[0].length];
-        for (int c = 0; c < weights.length; c++) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] += weights[c] * means[c][i];
-            }
-        }
-        return out;
+        return marginal().mean();
     }
 
-    /** Mixture covariance {@code sum_k w_k (C_k + mu_k mu_k^T) - mean mean^T}. */
+    /** Mixture covariance {@code sum_k w_k (C_k + mu_k mu_k^T) - mean mean^T} ({@link DataMarginal#covariance}). */
     public double[][] covariance() {
-        double[] mean = mean();
-        int n = mean.length;
-        double[][] out = new double[n][n];
-        for (int c = 0; c < weights.length; c++) {
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < n; j++) {
-                    out[i][j] += weights[c] * (covariances[c].getEntry(i, j) + means[c][i] * means[c][j]);
-                }
-            }
+        return marginal().covariance();
+    }
+
+    private DataMarginal marginal() {
+        double[][][] covs = new double[covariances.length][][];
+        for (int c = 0; c < covs.length; c++) {
+            covs[c] = covariances[c].getData();
         }
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                out[i][j] -= mean[i] * mean[j];
-            }
-        }
-        return out;
+        return new DataMarginal(weights, means, covs);
     }
 
     /** {@code count} exact samples of p_t, row-major (count, state dim), from {@code seed}. */

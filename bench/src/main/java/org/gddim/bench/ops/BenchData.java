@@ -6,9 +6,7 @@ import org.gddim.backend.Backend;
 import org.gddim.backend.BackendKind;
 import org.gddim.backend.Backends;
 import org.gddim.backend.Buffer;
-import org.gddim.backend.DType;
 import org.gddim.backend.HostBuffer;
-import org.gddim.backend.JavaScalar;
 
 /** What every benchmark state shares: backend names, fixed seeds, and filling buffers through the engine API. */
 public final class BenchData {
@@ -27,7 +25,7 @@ public final class BenchData {
     /** Opens a float32 backend by its {@code @Param} name. */
     public static Backend open(String name) {
         return switch (name) {
-            case JAVA_SCALAR -> new JavaScalar(DType.F32);
+            case JAVA_SCALAR -> Backends.open(BackendKind.JAVA); // the float32 JavaScalar reference
             case NATIVE_CPU -> Backends.open(BackendKind.NATIVE);
             default -> throw new IllegalArgumentException("unknown backend '" + name + "' (javaScalar | nativeCpu)");
         };

@@ -1,23 +1,12 @@
 package org.gddim.bench.ops;
 
-import java.util.concurrent.TimeUnit;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * CLD's fused 2x2-block step (gddim-spec.md 3, Eq. 5.1 with 2x2 coefficients), in place through the engine API
@@ -26,14 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link TriadBench} is its bandwidth limit too. Coefficients: a damped rotation and small eps matrices, so
  * thousands of repeated steps stay bounded.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m"})
-@Threads(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class Block2StepBench {
+public class Block2StepBench extends OpBench {
     /** Elements per plane (one CLD sample holds 2 P). */
     public static final int PLANE = 4096;
 
@@ -46,7 +28,6 @@ public class Block2StepBench {
     @Param({"1048576", "16777216"})
     public long n;
 
-    Backend b;
     Buffer u;
     private Buffer[] eps;
     private double[] psi;
@@ -72,10 +53,5 @@ public class Block2StepBench {
     @Benchmark
     public void block2Step() {
         b.step(Structure.BLOCK2, n, 2 * PLANE, u, u, psi, eps, c, k, null, null);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        b.close();
     }
 }

@@ -1,22 +1,11 @@
 package org.gddim.bench.ops;
 
-import java.util.concurrent.TimeUnit;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The orthonormal 2-D DCT-II of n / 1024 images of 32 x 32 ({@link Backend#dct2}), out of place: BDM's basis change,
@@ -24,14 +13,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * of keeping BDM's state in the DCT basis (two transforms per network call at the model's edge, none per step)
  * against fusing "DCT, per-frequency step, inverse DCT" into the step (k + 3 transforms per step).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m"})
-@Threads(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class Dct2Bench {
+public class Dct2Bench extends OpBench {
     public static final int SIDE = 32;
 
     @Param({BenchData.JAVA_SCALAR, BenchData.NATIVE_CPU})
@@ -40,7 +22,6 @@ public class Dct2Bench {
     @Param({"1048576", "16777216"})
     public long n;
 
-    Backend b;
     private Buffer in;
     Buffer out;
 
@@ -57,10 +38,5 @@ public class Dct2Bench {
     @Benchmark
     public void dct2() {
         b.dct2(out, in, n / (SIDE * SIDE), SIDE, SIDE, false);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        b.close();
     }
 }

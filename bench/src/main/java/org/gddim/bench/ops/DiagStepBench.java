@@ -1,23 +1,12 @@
 package org.gddim.bench.ops;
 
-import java.util.concurrent.TimeUnit;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * BDM's fused diagonal (per-frequency) step in the DCT basis (gddim-spec.md 4.4), in place through the engine API
@@ -25,14 +14,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (32 x 32 images) shared by every channel and sample. Memory traffic 4 (k + 2) bytes per element (the (k + 1) m
  * coefficients stay in cache), so {@link TriadBench} is its bandwidth limit too.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m"})
-@Threads(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class DiagStepBench {
+public class DiagStepBench extends OpBench {
     /** Frequencies per map (32 x 32). */
     public static final int M = 1024;
 
@@ -45,7 +27,6 @@ public class DiagStepBench {
     @Param({"1048576", "16777216"})
     public long n;
 
-    Backend b;
     Buffer u;
     private Buffer[] eps;
     private double[] psi;
@@ -73,10 +54,5 @@ public class DiagStepBench {
     @Benchmark
     public void diagStep() {
         b.step(Structure.DIAGONAL, n, M, u, u, psi, eps, c, k, null, null);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        b.close();
     }
 }

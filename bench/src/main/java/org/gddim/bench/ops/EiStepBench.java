@@ -1,23 +1,12 @@
 package org.gddim.bench.ops;
 
-import java.util.concurrent.TimeUnit;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The engine's fused exponential-integrator step, {@code u = a*u + sum_{j<k} c_j*eps_j} over n float32
@@ -26,14 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 4 (k + 2) bytes per element. The coefficients are those of {@link SeparatePasses} (the same update the
  * peers' separate passes compute), so thousands of repeated steps stay bounded.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m"})
-@Threads(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class EiStepBench {
+public class EiStepBench extends OpBench {
     @Param({BenchData.JAVA_SCALAR, BenchData.NATIVE_CPU})
     public String backend;
 
@@ -43,7 +25,6 @@ public class EiStepBench {
     @Param({"1048576", "16777216"})
     public long n;
 
-    private Backend b;
     private Buffer u;
     private Buffer[] eps;
     private double[] psi;
@@ -66,10 +47,5 @@ public class EiStepBench {
     @Benchmark
     public void fusedStep() {
         b.step(Structure.SCALAR, n, u, u, psi, eps, c, k, null, null);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        b.close();
     }
 }

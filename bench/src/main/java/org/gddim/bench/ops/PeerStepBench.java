@@ -2,38 +2,19 @@ package org.gddim.bench.ops;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.solver.Op;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The same solver step as {@link SolverStepBench}, written the peers' way ({@link PeerSteps}: diffusers'
  * schedulers, k-diffusion's Heun), as separate C passes on the same plan buffers, with preallocated temporaries.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m"})
-@Threads(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class PeerStepBench {
+public class PeerStepBench extends OpBench {
     /** A solver name of {@link SolverSteps} that has a peer shape (named apart from SolverStepBench's parameter). */
     @Param({"ddim", "prk", "plms", "dpmpp2m", "dpmpp3m", "unipc2-bh2", "edm-heun"})
     public String peer;
@@ -41,7 +22,6 @@ public class PeerStepBench {
     @Param({"16777216"})
     public long size;
 
-    private Backend b;
     private Buffer[] buffers;
     private PeerSteps passes;
     private final Map<Integer, Buffer> pristine = new HashMap<>();
@@ -70,10 +50,5 @@ public class PeerStepBench {
     @Benchmark
     public void peerSolverStep() {
         passes.run(buffers);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        b.close();
     }
 }

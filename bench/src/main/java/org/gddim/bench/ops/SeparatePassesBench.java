@@ -1,44 +1,24 @@
 package org.gddim.bench.ops;
 
 import java.lang.foreign.MemorySegment;
-import java.util.concurrent.TimeUnit;
-import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The same update as {@link EiStepBench}, run as separate full-tensor C passes the way diffusers' schedulers
  * run it (k = 1 DDIMScheduler.step, k = 2..4 PNDMScheduler.step_plms; op sequence, temporaries and traffic in
  * {@link SeparatePasses}). In place on u; temporaries preallocated in setup.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m"})
-@Threads(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class SeparatePassesBench {
+public class SeparatePassesBench extends OpBench {
     @Param({"1", "2", "3", "4"})
     public int k;
 
     @Param({"1048576", "16777216"})
     public long n;
 
-    private Backend b;
     private MemorySegment u;
     private MemorySegment[] eps;
     private SeparatePasses passes;
@@ -59,10 +39,5 @@ public class SeparatePassesBench {
     @Benchmark
     public void separatePasses() {
         passes.step(u, eps);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        b.close();
     }
 }

@@ -2,39 +2,20 @@ package org.gddim.bench.ops;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.gddim.solver.Op;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One steady-state grid step of each solver as the engine runs it ({@link SolverSteps}: the fused steps of the
  * solver's real plan, between model calls, on the plan's own buffers), native backend. Buffers the step writes
  * are restored from pristine copies before each iteration (untimed), so repeated in-place steps stay bounded.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m"})
-@Threads(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class SolverStepBench {
+public class SolverStepBench extends OpBench {
     @Param({"ddim", "euler", "edm-heun", "prk", "plms", "ipndm4", "deis-tab3", "deis-rhork3", "dpmpp2m", "dpmpp3m",
             "unipc2-bh2", "unipc3-bh1"})
     public String solver;
@@ -42,7 +23,6 @@ public class SolverStepBench {
     @Param({"16777216"})
     public long size;
 
-    private Backend b;
     private SolverSteps step;
     private Buffer[] buffers;
     private final Map<Integer, Buffer> pristine = new HashMap<>();
@@ -70,10 +50,5 @@ public class SolverStepBench {
     @Benchmark
     public void fusedSolverStep() {
         step.run(b, buffers, size);
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        b.close();
     }
 }

@@ -2,23 +2,11 @@ package org.gddim.bench.ops;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import java.util.concurrent.TimeUnit;
-import org.gddim.backend.Backend;
 import org.gddim.bench.raw.gdkbench_h;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The memory-bandwidth limit of the fused step: a STREAM-triad-like C pass with exactly its memory streams,
@@ -27,21 +15,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * its stores go to lines not in cache and pay a write-allocate read, which the in-place step never does.
  * q flips sign every call so that u stays bounded. Buffers come from the native backend, like the step's.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx256m"})
-@Threads(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class TriadBench {
+public class TriadBench extends OpBench {
     @Param({"1", "2", "3", "4"})
     public int k;
 
     @Param({"1048576", "16777216"})
     public long n;
 
-    private Backend b;
     private MemorySegment u;
     private MemorySegment e0;
     private MemorySegment e1;
@@ -69,10 +49,5 @@ public class TriadBench {
     public void triad() {
         gdkbench_h.gdkb_triad_f32(n, u, k, e0, e1, e2, e3, q);
         q = -q;
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        b.close();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Buffer;
 import org.gddim.bench.raw.gdkbench_h;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package org.gddim.solver.coeff;
 
 import org.gddim.process.Process;
-import org.gddim.process.Structure;
+import org.gddim.structure.Structure;
 
 /**
  * Exponential-integrator coefficients in the Cholesky frame {@code K = L_t} (gddim-spec.md 1.4, 3.7 "ldeis"):

@@ -1,4 +1,4 @@
-package org.gddim.process;
+package org.gddim.structure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.gddim.process;
+package org.gddim.structure;
 
 /**
  * 2x2 real matrices as {@code double[4]} row-major {@code [a00, a01, a10, a11]} (the BLOCK2 coefficient layout:

@@ -1,11 +1,11 @@
-package org.gddim.process;
+package org.gddim.structure;
 
 /**
  * How a process' linear maps act on the state, which fixes the layout of coefficient arrays and which fused
  * kernel a backend runs; also the double-precision algebra of those arrays (products, inverses, Cholesky) that
  * plans are computed with. Solvers never branch on it; plans carry it to the backend.
  *
- * <p>Layouts (package doc for the state): SCALAR {@code [a]}, one number applied to every element;
+ * <p>Layouts (the state layouts are in the org.gddim.process package doc): SCALAR {@code [a]}, one number applied to every element;
  * BLOCK2 {@code [a_xx, a_xv, a_vx, a_vv]} ({@link Mat2}), a 2x2 matrix on the (x, v) pair of every element of a
  * state (B, 2, D); DIAGONAL {@code [a_0 .. a_{m-1}]}, element i of a sample uses {@code a_{i mod m}} (BDM's
  * per-frequency maps, m = H W, shared by the channels).
