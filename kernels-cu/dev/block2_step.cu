@@ -67,24 +67,13 @@ int main(int argc, char **argv)
     const int64_t batch = argc > 2 ? atoll(argv[2]) : 256;
     const int64_t plane = argc > 3 ? atoll(argv[3]) : 3 * 32 * 32;
     const int64_t n = batch * 2 * plane;
-    int devices = 0;
-    if (cudaGetDeviceCount(&devices) != cudaSuccess || devices == 0) {
-        printf("SKIP: no GPU\n");
-        return 0;
-    }
-    float *h_u = (float *)malloc(sizeof(float) * n), *h_out = (float *)malloc(sizeof(float) * n);
-    float *h_ref = (float *)malloc(sizeof(float) * n), *h_e[GDK_MAX_EPS];
+    if (!lab_has_gpu()) return 0;
+    lab_step_inputs in = lab_step_inputs_make(n);
+    float *h_u = in.h_u, *const *h_e = in.h_e, *d_u = in.d_u, *d_out = in.d_out;
+    const float *const *d_e = in.d_e;
+    float *h_out = (float *)malloc(sizeof(float) * n), *h_ref = (float *)malloc(sizeof(float) * n);
     double *scale = (double *)malloc(sizeof(double) * n);
     const double c[4 * GDK_MAX_EPS] = {-0.75, 0.1, 0.2, 0.5, 0.5, -0.2, 0.1, -0.25, -0.25, 0.05, 0.3, 0.125, 0.125, 0, 0.01, -0.1};
-    const float *d_e[GDK_MAX_EPS];
-    fill_normal(h_u, n, 1);
-    for (int j = 0; j < GDK_MAX_EPS; ++j) {
-        h_e[j] = (float *)malloc(sizeof(float) * n);
-        fill_normal(h_e[j], n, 10 + j);
-        d_e[j] = lab_upload(h_e[j], n);
-    }
-    float *d_u = lab_upload(h_u, n), *d_out = NULL;
-    LAB_CHECK(cudaMalloc(&d_out, sizeof(float) * n));
     for (int k = 1; k <= GDK_MAX_EPS; ++k) {
         gdk_block2_step_f32_ref(batch, plane, h_ref, h_u, A, k, (const float *const *)h_e, c, NULL, NULL);
         for (int64_t i = 0; i < n; ++i) { /* a loose common scale: every term bounded by |coef| |value| */
@@ -98,15 +87,9 @@ int main(int argc, char **argv)
         if (compare("lab block2_step", 1, h_out, h_ref, scale, n, 1.2e-38, (4.0 * k + 9.0) * 0x1.0p-24)) return 1;
         const double bytes = 4.0 * (k + 2) * (double)n;
         const float ms = lab_time_ms([&] { run_variant(variant, batch, plane, d_out, d_u, k, d_e, c); }, 20);
-        float *d_big = NULL, *d_big2 = NULL;
-        const size_t half = (size_t)(bytes / 2);
-        LAB_CHECK(cudaMalloc(&d_big, half));
-        LAB_CHECK(cudaMalloc(&d_big2, half));
-        const float ms_copy = lab_time_ms([&] { LAB_CHECK(cudaMemcpy(d_big2, d_big, half, cudaMemcpyDeviceToDevice)); }, 20);
+        const float ms_copy = lab_memcpy_ms(bytes);
         printf("variant %d k=%d B=%lld P=%lld: %.4f ms, %.1f GB/s (memcpy D2D same bytes: %.1f GB/s, ratio %.2f)\n",
                variant, k, (long long)batch, (long long)plane, ms, bytes / ms / 1e6, bytes / ms_copy / 1e6, ms_copy / ms);
-        LAB_CHECK(cudaFree(d_big));
-        LAB_CHECK(cudaFree(d_big2));
     }
     printf("OK: variant %d matches the reference for k=1..%d\n", variant, GDK_MAX_EPS);
     return 0;

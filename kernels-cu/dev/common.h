@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "../test/check.h"
+#include "gdk.h" /* GDK_MAX_EPS */
 
 #define LAB_CHECK(call)                                                                            \
     do {                                                                                           \
@@ -57,6 +58,54 @@ static float lab_time_ms(F launch, int repeats)
     LAB_CHECK(cudaEventDestroy(start));
     LAB_CHECK(cudaEventDestroy(stop));
     return total / (float)repeats;
+}
+
+/* Whether a GPU is present; prints "SKIP: no GPU" if not (a lab program then exits 0). */
+static inline bool lab_has_gpu(void)
+{
+    int devices = 0;
+    if (cudaGetDeviceCount(&devices) != cudaSuccess || devices == 0) {
+        printf("SKIP: no GPU\n");
+        return false;
+    }
+    return true;
+}
+
+/* The inputs of a fused-step lab, n elements each: u and GDK_MAX_EPS eps buffers, seeded normals (u seed 1, eps_j
+ * seed 10 + j) on the host and on the device, and a device output buffer. */
+struct lab_step_inputs {
+    float *h_u, *h_e[GDK_MAX_EPS];
+    const float *d_e[GDK_MAX_EPS];
+    float *d_u, *d_out;
+};
+
+static inline lab_step_inputs lab_step_inputs_make(int64_t n)
+{
+    lab_step_inputs in;
+    in.h_u = (float *)malloc(sizeof(float) * n);
+    fill_normal(in.h_u, n, 1);
+    for (int j = 0; j < GDK_MAX_EPS; ++j) {
+        in.h_e[j] = (float *)malloc(sizeof(float) * n);
+        fill_normal(in.h_e[j], n, 10 + j);
+        in.d_e[j] = lab_upload(in.h_e[j], n);
+    }
+    in.d_u = lab_upload(in.h_u, n);
+    LAB_CHECK(cudaMalloc(&in.d_out, sizeof(float) * n));
+    return in;
+}
+
+/* The yardstick of a step moving `bytes`: mean ms of a cudaMemcpy device-to-device of bytes / 2 (half read, half
+ * written), timed like the kernel. */
+static inline float lab_memcpy_ms(double bytes)
+{
+    float *d_big = NULL, *d_big2 = NULL;
+    const size_t half = (size_t)(bytes / 2);
+    LAB_CHECK(cudaMalloc(&d_big, half));
+    LAB_CHECK(cudaMalloc(&d_big2, half));
+    const float ms = lab_time_ms([&] { LAB_CHECK(cudaMemcpy(d_big2, d_big, half, cudaMemcpyDeviceToDevice)); }, 20);
+    LAB_CHECK(cudaFree(d_big));
+    LAB_CHECK(cudaFree(d_big2));
+    return ms;
 }
 
 #endif /* GDK_DEV_COMMON_H */

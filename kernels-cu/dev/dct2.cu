@@ -63,11 +63,7 @@ int main(int argc, char **argv)
     const int64_t images = argc > 2 ? atoll(argv[2]) : 3 * 256;
     const int side = argc > 3 ? atoi(argv[3]) : 32;
     const int64_t n = images * side * side;
-    int devices = 0;
-    if (cudaGetDeviceCount(&devices) != cudaSuccess || devices == 0) {
-        printf("SKIP: no GPU\n");
-        return 0;
-    }
+    if (!lab_has_gpu()) return 0;
     float *h_x = (float *)malloc(sizeof(float) * n), *h_out = (float *)malloc(sizeof(float) * n);
     float *h_ref = (float *)malloc(sizeof(float) * n);
     double *scale = (double *)malloc(sizeof(double) * n);

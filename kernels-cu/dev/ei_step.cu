@@ -59,24 +59,13 @@ int main(int argc, char **argv)
 {
     const int variant = argc > 1 ? atoi(argv[1]) : 0;
     const int64_t n = argc > 2 ? atoll(argv[2]) : (int64_t)1 << 24;
-    int devices = 0;
-    if (cudaGetDeviceCount(&devices) != cudaSuccess || devices == 0) {
-        printf("SKIP: no GPU\n");
-        return 0;
-    }
-    float *h_u = (float *)malloc(sizeof(float) * n), *h_out = (float *)malloc(sizeof(float) * n);
-    float *h_ref = (float *)malloc(sizeof(float) * n), *h_e[GDK_MAX_EPS];
+    if (!lab_has_gpu()) return 0;
+    lab_step_inputs in = lab_step_inputs_make(n);
+    float *h_u = in.h_u, *const *h_e = in.h_e, *d_u = in.d_u, *d_out = in.d_out;
+    const float *const *d_e = in.d_e;
+    float *h_out = (float *)malloc(sizeof(float) * n), *h_ref = (float *)malloc(sizeof(float) * n);
     double *scale = (double *)malloc(sizeof(double) * n);
     const double c[GDK_MAX_EPS] = {-0.75, 0.5, -0.25, 0.125};
-    const float *d_e[GDK_MAX_EPS];
-    fill_normal(h_u, n, 1);
-    for (int j = 0; j < GDK_MAX_EPS; ++j) {
-        h_e[j] = (float *)malloc(sizeof(float) * n);
-        fill_normal(h_e[j], n, 10 + j);
-        d_e[j] = lab_upload(h_e[j], n);
-    }
-    float *d_u = lab_upload(h_u, n), *d_out = NULL;
-    LAB_CHECK(cudaMalloc(&d_out, sizeof(float) * n));
     for (int k = 1; k <= GDK_MAX_EPS; ++k) {
         gdk_ei_step_f32_ref(n, h_ref, h_u, 1.25, k, (const float *const *)h_e, c, NULL, 0.0);
         for (int64_t i = 0; i < n; ++i) {
@@ -88,16 +77,9 @@ int main(int argc, char **argv)
         if (compare("lab ei_step", 1, h_out, h_ref, scale, n, 1.2e-38, (2.0 * k + 5.0) * 0x1.0p-24)) return 1;
         const double bytes = 4.0 * (k + 2) * (double)n;
         const float ms = lab_time_ms([&] { run_variant(variant, n, d_out, d_u, k, d_e, c); }, 20);
-        // cudaMemcpy D2D of the same bytes (half read, half written) as the yardstick.
-        float *d_big = NULL, *d_big2 = NULL;
-        const size_t half = (size_t)(bytes / 2);
-        LAB_CHECK(cudaMalloc(&d_big, half));
-        LAB_CHECK(cudaMalloc(&d_big2, half));
-        const float ms_copy = lab_time_ms([&] { LAB_CHECK(cudaMemcpy(d_big2, d_big, half, cudaMemcpyDeviceToDevice)); }, 20);
+        const float ms_copy = lab_memcpy_ms(bytes);
         printf("variant %d k=%d n=%lld: %.4f ms, %.1f GB/s (memcpy D2D same bytes: %.1f GB/s, ratio %.2f)\n", variant, k,
                (long long)n, ms, bytes / ms / 1e6, bytes / ms_copy / 1e6, ms_copy / ms);
-        LAB_CHECK(cudaFree(d_big));
-        LAB_CHECK(cudaFree(d_big2));
     }
     printf("OK: variant %d matches the reference for k=1..%d\n", variant, GDK_MAX_EPS);
     return 0;

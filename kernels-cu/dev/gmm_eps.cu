@@ -24,11 +24,7 @@ int main(int argc, char **argv)
 {
     const int64_t batch = argc > 1 ? atoll(argv[1]) : 65536;
     const int d = argc > 2 ? atoi(argv[2]) : 8, k = argc > 3 ? atoi(argv[3]) : 5;
-    int devices = 0;
-    if (cudaGetDeviceCount(&devices) != cudaSuccess || devices == 0) {
-        printf("SKIP: no GPU\n");
-        return 0;
-    }
+    if (!lab_has_gpu()) return 0;
     double *mean = (double *)malloc(sizeof(double) * k * d), *basis = (double *)calloc((size_t)k * d * d, sizeof(double));
     double *inv = (double *)malloc(sizeof(double) * k * d), *lognorm = (double *)malloc(sizeof(double) * k);
     double *work = (double *)malloc(sizeof(double) * (k + 2 * d));

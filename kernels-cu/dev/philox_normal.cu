@@ -15,11 +15,7 @@
 int main(int argc, char **argv)
 {
     const int64_t batch = argc > 1 ? atoll(argv[1]) : 4096, dim = argc > 2 ? atoll(argv[2]) : 3072;
-    int devices = 0;
-    if (cudaGetDeviceCount(&devices) != cudaSuccess || devices == 0) {
-        printf("SKIP: no GPU\n");
-        return 0;
-    }
+    if (!lab_has_gpu()) return 0;
     const int64_t n = batch * dim;
     float *ref = (float *)malloc(sizeof(float) * n), *got = (float *)malloc(sizeof(float) * n), *d_out = NULL;
     int64_t *d_first = NULL;

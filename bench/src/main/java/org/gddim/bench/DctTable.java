@@ -16,24 +16,24 @@ final class DctTable {
     static final int DCT_FLOPS = 2 * (32 + 32);
 
     /** The DCT has no k: one column per n, time, GB/s (8 B/elem), GFLOP/s, and what fusing it into the step would cost. */
-    static void render(StringBuilder d, Map<Report.Key, Report.Cell> cells, List<Long> ns) {
+    static void render(StringBuilder d, Map<Measurements.Key, Measurements.Cell> cells, List<Long> ns) {
         d.append("## 2-D DCT-II (BDM's basis change), 32 x 32 images\n\n| transform |");
         for (long n : ns) {
             d.append(String.format(Locale.ROOT, " n = %,d |", n));
         }
         d.append("\n|---|").append("---:|".repeat(ns.size())).append('\n');
-        java.util.function.Function<Report.Cell, String> micros = c -> Report.fmt("%.1f", c.us()) + Report.pm("%.1f", c.errUs());
-        row(d, "nativeCpu, µs per call", ns, n -> cell(cells, Report.Op.DCT_NATIVE, n), micros);
-        row(d, "nativeCpu, GB/s (8 B per element)", ns, n -> cell(cells, Report.Op.DCT_NATIVE, n), null);
-        row(d, "nativeCpu, GFLOP/s (" + DCT_FLOPS + " flops per element)", ns, n -> cell(cells, Report.Op.DCT_NATIVE, n),
+        java.util.function.Function<Measurements.Cell, String> micros = c -> ReportMarkdown.fmt("%.1f", c.us()) + ReportMarkdown.pm("%.1f", c.errUs());
+        row(d, "nativeCpu, µs per call", ns, n -> cell(cells, Measurements.Op.DCT_NATIVE, n), micros);
+        row(d, "nativeCpu, GB/s (8 B per element)", ns, n -> cell(cells, Measurements.Op.DCT_NATIVE, n), null);
+        row(d, "nativeCpu, GFLOP/s (" + DCT_FLOPS + " flops per element)", ns, n -> cell(cells, Measurements.Op.DCT_NATIVE, n),
                 null);
-        row(d, "javaScalar, µs per call", ns, n -> cell(cells, Report.Op.DCT_JAVA, n), micros);
+        row(d, "javaScalar, µs per call", ns, n -> cell(cells, Measurements.Op.DCT_JAVA, n), micros);
         d.append("| a step that fused DCT, per-frequency update and inverse DCT (k = 2: 5 transforms), "
                 + "time / the diagonal step's |");
         for (long n : ns) {
-            Report.Cell dct = cells.get(new Report.Key(Report.Op.DCT_NATIVE, n, 0));
-            Report.Cell diag = cells.get(new Report.Key(Report.Op.DIAG_NATIVE, n, 2));
-            String ratio = dct == null || diag == null ? "—" : Report.fmt("%.1f×", (5 * dct.us() + diag.us()) / diag.us());
+            Measurements.Cell dct = cells.get(new Measurements.Key(Measurements.Op.DCT_NATIVE, n, 0));
+            Measurements.Cell diag = cells.get(new Measurements.Key(Measurements.Op.DIAG_NATIVE, n, 2));
+            String ratio = dct == null || diag == null ? "—" : ReportMarkdown.fmt("%.1f×", (5 * dct.us() + diag.us()) / diag.us());
             d.append(' ').append(ratio).append(" |");
         }
         d.append("\n\nBDM's state lives in the DCT basis, so a sampling step is the diagonal step alone; the transforms "
@@ -42,24 +42,24 @@ final class DctTable {
                 + "cost.\n\n");
     }
 
-    private static Report.Cell cell(Map<Report.Key, Report.Cell> cells, Report.Op op, long n) {
-        return cells.get(new Report.Key(op, n, 0));
+    private static Measurements.Cell cell(Map<Measurements.Key, Measurements.Cell> cells, Measurements.Op op, long n) {
+        return cells.get(new Measurements.Key(op, n, 0));
     }
 
-    private static void row(StringBuilder d, String label, List<Long> ns, java.util.function.LongFunction<Report.Cell> get,
-            java.util.function.Function<Report.Cell, String> text) {
+    private static void row(StringBuilder d, String label, List<Long> ns, java.util.function.LongFunction<Measurements.Cell> get,
+            java.util.function.Function<Measurements.Cell, String> text) {
         d.append("| ").append(label).append(" |");
         for (long n : ns) {
-            Report.Cell c = get.apply(n);
+            Measurements.Cell c = get.apply(n);
             String v;
             if (c == null) {
                 v = "—";
             } else if (text != null) {
                 v = text.apply(c);
             } else if (label.contains("GB/s")) {
-                v = Report.fmt("%.2f", c.gbps(8.0 * n)) + Report.pm("%.2f", c.gbpsErr(8.0 * n));
+                v = ReportMarkdown.fmt("%.2f", c.gbps(8.0 * n)) + ReportMarkdown.pm("%.2f", c.gbpsErr(8.0 * n));
             } else {
-                v = Report.fmt("%.2f", c.gbps((double) DCT_FLOPS * n)) + Report.pm("%.2f", c.gbpsErr((double) DCT_FLOPS * n));
+                v = ReportMarkdown.fmt("%.2f", c.gbps((double) DCT_FLOPS * n)) + ReportMarkdown.pm("%.2f", c.gbpsErr((double) DCT_FLOPS * n));
             }
             d.append(' ').append(v).append(" |");
         }

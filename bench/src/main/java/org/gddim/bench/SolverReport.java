@@ -32,18 +32,18 @@ final class SolverReport {
     }
 
     /** Cells of one of the two benchmarks, by solver name. */
-    static Map<String, Report.Cell> collect(Collection<RunResult> results, String bench, String param) {
-        Map<String, Report.Cell> cells = new HashMap<>();
+    static Map<String, Measurements.Cell> collect(Collection<RunResult> results, String bench, String param) {
+        Map<String, Measurements.Cell> cells = new HashMap<>();
         for (RunResult r : results) {
             if (r.getParams().getBenchmark().endsWith(bench)) {
                 var p = r.getPrimaryResult();
-                cells.put(r.getParams().getParam(param), new Report.Cell(p.getScore(), p.getScoreError(), p.getSampleCount()));
+                cells.put(r.getParams().getParam(param), new Measurements.Cell(p.getScore(), p.getScoreError(), p.getSampleCount()));
             }
         }
         return cells;
     }
 
-    static void render(StringBuilder d, Map<String, Report.Cell> fused, Map<String, Report.Cell> peer, long n) {
+    static void render(StringBuilder d, Map<String, Measurements.Cell> fused, Map<String, Measurements.Cell> peer, long n) {
         if (fused.isEmpty()) {
             return;
         }
@@ -59,17 +59,17 @@ final class SolverReport {
                 + "| peer µs | peer GB/s | **peer / engine time** |\n");
         d.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (String name : solvers()) {
-            Report.Cell f = fused.get(name);
+            Measurements.Cell f = fused.get(name);
             if (f == null) {
                 continue;
             }
             SolverSteps s = SolverSteps.of(name);
             int useful = s.usefulBytes();
             d.append("| ").append(name).append(" | ").append(s.steps().size()).append(" | ").append(useful).append(" / ")
-                    .append(useful + 4 * s.outOfPlace()).append(" | ").append(Report.fmt("%.0f", f.us()))
-                    .append(Report.pm("%.0f", f.errUs())).append(" | ").append(Report.fmt("%.1f", f.gbps((double) useful * n)))
+                    .append(useful + 4 * s.outOfPlace()).append(" | ").append(ReportMarkdown.fmt("%.0f", f.us()))
+                    .append(ReportMarkdown.pm("%.0f", f.errUs())).append(" | ").append(ReportMarkdown.fmt("%.1f", f.gbps((double) useful * n)))
                     .append(" |");
-            Report.Cell p = peer.get(name);
+            Measurements.Cell p = peer.get(name);
             if (p == null) {
                 d.append(" — | — | — | — | — |\n");
                 continue;
@@ -78,9 +78,9 @@ final class SolverReport {
             double r = p.us() / f.us();
             double e = r * Math.hypot(f.relErr(), p.relErr());
             d.append(' ').append(t.kernels()).append(" | ").append(t.usefulBytes()).append(" / ").append(t.bytesWithWriteAllocate())
-                    .append(" | ").append(Report.fmt("%.0f", p.us())).append(Report.pm("%.0f", p.errUs())).append(" | ")
-                    .append(Report.fmt("%.1f", p.gbps((double) t.usefulBytes() * n))).append(" | **")
-                    .append(Report.fmt("%.2f×", r)).append("**").append(Report.pm("%.2f", e)).append(" |\n");
+                    .append(" | ").append(ReportMarkdown.fmt("%.0f", p.us())).append(ReportMarkdown.pm("%.0f", p.errUs())).append(" | ")
+                    .append(ReportMarkdown.fmt("%.1f", p.gbps((double) t.usefulBytes() * n))).append(" | **")
+                    .append(ReportMarkdown.fmt("%.2f×", r)).append("**").append(ReportMarkdown.pm("%.2f", e)).append(" |\n");
         }
         d.append("\nSolvers without a peer column have no diffusers scheduler of that form (iPNDM, DEIS tAB / rhoRK, "
                 + "Euler is DDIM); their peer cost is that of the nearest shape above (iPNDM and DEIS tAB: PLMS). "

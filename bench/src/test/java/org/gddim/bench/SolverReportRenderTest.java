@@ -16,19 +16,19 @@ class SolverReportRenderTest {
     @Test
     void solverSectionIsWellFormed() {
         long n = 16_777_216L;
-        Map<String, Report.Cell> fused = new HashMap<>();
-        Map<String, Report.Cell> peer = new HashMap<>();
+        Map<String, Measurements.Cell> fused = new HashMap<>();
+        Map<String, Measurements.Cell> peer = new HashMap<>();
         for (String name : SolverReport.solvers()) {
             double us = 1e-3 * SolverSteps.of(name).usefulBytes() * n / 25.0; // 25 GB/s
-            fused.put(name, new Report.Cell(us, us * 0.02, 5));
+            fused.put(name, new Measurements.Cell(us, us * 0.02, 5));
         }
         for (PeerSteps.Peer p : PeerSteps.Peer.values()) {
             double us = 1e-3 * p.traffic.usefulBytes() * n / 20.0; // 20 GB/s
-            peer.put(p.solver, new Report.Cell(us, us * 0.02, 5));
+            peer.put(p.solver, new Measurements.Cell(us, us * 0.02, 5));
         }
         Report.Settings s = Report.Settings.parse(new String[] {"docs/benchmarks.md"});
-        Report.Machine m = new Report.Machine("Test CPU", 2, "8.0 GiB", "L3 16 MiB", "16 MiB", "x86-64-v3", "`abc1234`");
-        String doc = Report.render(s, Map.of(), fused, peer, m, ZonedDateTime.of(2026, 1, 2, 3, 4, 0, 0, ZoneOffset.UTC));
+        Machine m = new Machine("Test CPU", 2, "8.0 GiB", "L3 16 MiB", "16 MiB", "x86-64-v3", "`abc1234`");
+        String doc = ReportMarkdown.render(s, Map.of(), fused, peer, m, ZonedDateTime.of(2026, 1, 2, 3, 4, 0, 0, ZoneOffset.UTC));
         assertTrue(doc.contains("## One solver step, engine vs peers (n = 16,777,216 elements)"), doc);
         // DPM-Solver++(2M): engine 12 + 16 = 28 B at 25 GB/s, peer 96 B at 20 GB/s: 96/20 / (28/25) = 4.29x
         assertTrue(doc.contains("| dpmpp2m | 2 | 28 / 32 |"), doc);

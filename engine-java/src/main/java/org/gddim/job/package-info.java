@@ -1,8 +1,10 @@
 /**
- * Batch sampling jobs: a {@link org.gddim.job.SampleJob} record validated once, and
- * {@link org.gddim.job.SampleRun}, which checks every input before touching the output folder, samples in
- * batches, writes each finished batch atomically under {@code OUT/.gddim-partial/} (so an interrupted job
- * resumes where it stopped), then assembles {@code samples.npy}, {@code manifest.json} and, for 2-D data,
- * {@code samples.png}.
+ * Batch sampling jobs: the run spec {@link org.gddim.job.SampleJob} (with the solver's
+ * {@link org.gddim.solver.SolverSpec}), both validated once in their constructors, and
+ * {@link org.gddim.job.SampleRun}, which checks every input before touching the output folder, then runs the
+ * {@link org.gddim.job.BatchLoop} into {@link org.gddim.job.SampleOutputs}: each finished batch is written
+ * atomically under {@code OUT/.gddim-partial/} (so an interrupted job resumes where it stopped), then
+ * {@code samples.npy}, {@code manifest.json} and {@code samples.png} are assembled. A batch product reuses the
+ * loop and the outputs with the same records.
  */
 package org.gddim.job;
