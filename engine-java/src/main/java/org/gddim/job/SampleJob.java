@@ -27,11 +27,22 @@ import org.gddim.solver.SolverKind;
  * @param graph whether the cuda backend replays each batch as one captured CUDA graph
  * @param threads CPU threads of the model (ONNX Runtime intra-op threads); 0 for all cores
  * @param force overwrite earlier results in {@code out}, and discard an unfinished run there
+ * @param gridFile a learned LD3 schedule (grid.json) to sample on instead of {@code grid}, or null
+ * @param forceGrid use {@code gridFile} even if it was learned for another model, process, solver or NFE
  */
 public record SampleJob(ProcessKind process, ModelSource model, SolverKind solver, int order, Corrector corrector,
         boolean lowerOrderFinal, double lambda, EpsFrame param, GridKind grid, int nfe, double tMax, double tMin,
         long count, long seed, Path initNoise, BackendKind backend, GraphMode graph, int batch, int threads, Path out,
-        boolean force) {
+        boolean force, Path gridFile, boolean forceGrid) {
+
+    /** A job on a grid family (no learned schedule). */
+    public SampleJob(ProcessKind process, ModelSource model, SolverKind solver, int order, Corrector corrector,
+            boolean lowerOrderFinal, double lambda, EpsFrame param, GridKind grid, int nfe, double tMax, double tMin,
+            long count, long seed, Path initNoise, BackendKind backend, GraphMode graph, int batch, int threads, Path out,
+            boolean force) {
+        this(process, model, solver, order, corrector, lowerOrderFinal, lambda, param, grid, nfe, tMax, tMin, count, seed,
+                initNoise, backend, graph, batch, threads, out, force, null, false);
+    }
 
     /** Batch size chosen from the data size: {@code max(1, 2^22 / D)} samples. */
     public static final int AUTO_BATCH = 0;

@@ -18,6 +18,8 @@ import org.gddim.io.AtomicFiles;
 import org.gddim.io.JsonFiles;
 import org.gddim.io.Npy;
 import org.gddim.io.Plots;
+import org.gddim.ld3.LearnedPlan;
+import org.gddim.ld3.ModelHash;
 import org.gddim.model.GaussianMixture;
 import org.gddim.model.GmmJson;
 import org.gddim.model.DataShape;
@@ -104,8 +106,18 @@ public final class SampleRun {
         Plan plan;
         TimeGrid grid;
         try {
-            grid = TimeGrids.make(job.grid(), process, tMax, tMin, solver.stepsFor(job.nfe()));
-            plan = solver.plan(process, grid);
+            if (job.gridFile() != null) { // a learned LD3 schedule (org.gddim.ld3)
+                plan = LearnedPlan.plan(job.gridFile(), new LearnedPlan.Run(ModelHash.of(job.model()), process.name(),
+                        job.solver().toString(), job.order(), job.corrector().toString(), job.lowerOrderFinal(), job.nfe(),
+                        tMax, tMin), job.forceGrid(), solver, process);
+                grid = plan.grid();
+                if (plan.stochastic()) {
+                    throw new JobException("an LD3 grid is for deterministic solvers; " + plan.method() + " adds noise");
+                }
+            } else {
+                grid = TimeGrids.make(job.grid(), process, tMax, tMin, solver.stepsFor(job.nfe()));
+                plan = solver.plan(process, grid);
+            }
         } catch (IllegalArgumentException e) {
             throw new JobException(e.getMessage(), e);
         }
@@ -259,7 +271,10 @@ public final class SampleRun {
         s.put("param", job.param().toString());
         s.put("state_shape", model.stateShape().dims());
         s.put("structure", process.structure().toString());
-        s.put("grid", job.grid().toString());
+        s.put("grid", job.gridFile() != null ? "file:" + job.gridFile() : job.grid().toString());
+        if (job.gridFile() != null) {
+            s.put("network_times", plan.evalTimes());
+        }
         s.put("nfe_budget", job.nfe());
         s.put("nfe", plan.nfe());
         s.put("steps", plan.grid().steps());
