@@ -128,6 +128,7 @@ cli-docs: build
 	bin/gddim export-gmm --help > docs/cli/export-gmm.txt
 	bin/gddim model-report --help > docs/cli/model-report.txt
 	bin/gddim ld3 --help > docs/cli/ld3.txt
+	bin/gddim ld3-report --help > docs/cli/ld3-report.txt
 
 clean:
 	@$(MAKE) --no-print-directory -C kernels-cu clean
