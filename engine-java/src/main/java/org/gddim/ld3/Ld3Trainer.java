@@ -6,8 +6,11 @@ import java.util.List;
 /**
  * LD3's training loop (pndm-fdm-ld3-spec.md 6.3) for a black-box network: rounds of the {@link GridOptimiser} on
  * the mean training loss, restarted from the best checkpoint; after every iteration the validation loss (hard:
- * the validation pairs' own starts) of the iteration's best point, the checkpoint kept when it is lower (the
- * initial grid is the first checkpoint, so the result never validates worse than it); early stopping by patience;
+ * the validation pairs' own starts) of the iteration's best point, which becomes the checkpoint when it lowers the
+ * validation loss without raising the training loss above the checkpoint's (the initial grid is the first
+ * checkpoint, so the result never validates worse than it; the second condition keeps a validation set whose
+ * loss is dominated by one sample, e.g. one that lands in another mode of a mixture, from picking a grid that only
+ * fixes that sample); early stopping by patience;
  * and, soft, the {@link SoftBall} moves of the training starts after each round. Deterministic for a seed.
  */
 public final class Ld3Trainer {
@@ -32,8 +35,8 @@ public final class Ld3Trainer {
         double radius = settings.soft() ? SoftBall.radius(settings.gamma(), train.stateDim(), steps) : 0;
         SoftBall ball = new SoftBall(train.z(), train.count(), train.stateDim(), radius, settings.seed() ^ 0x5DEECE66DL);
         Ld3Parameters init = Ld3Parameters.initial(steps);
-        State st = new State(init, L2Distance.mean(student.losses(init, val.z(), val.y(), val.count())));
         double initialTrain = L2Distance.mean(student.losses(init, train.z(), train.y(), train.count()));
+        State st = new State(init, L2Distance.mean(student.losses(init, val.z(), val.y(), val.count())), initialTrain);
         List<Iteration> history = new ArrayList<>();
         history.add(new Iteration(0, 0, initialTrain, st.bestVal, st.bestVal, 0, 0));
         long[] evaluations = {0};
@@ -55,9 +58,10 @@ public final class Ld3Trainer {
                     settings.evaluationsPerRound(), settings.seed() + 7919L * round, (point, loss) -> {
                         Ld3Parameters p = base.with(point);
                         double v = L2Distance.mean(student.losses(p, val.z(), val.y(), val.count()));
-                        if (v < st.bestVal) {
+                        if (v < st.bestVal && loss <= st.bestTrain) {
                             st.best = p;
                             st.bestVal = v;
+                            st.bestTrain = loss;
                             stale[0] = 0;
                         } else {
                             stale[0]++;
@@ -89,10 +93,12 @@ public final class Ld3Trainer {
     private static final class State {
         Ld3Parameters best;
         double bestVal;
+        double bestTrain;
 
-        State(Ld3Parameters best, double bestVal) {
+        State(Ld3Parameters best, double bestVal, double bestTrain) {
             this.best = best;
             this.bestVal = bestVal;
+            this.bestTrain = bestTrain;
         }
     }
 }
