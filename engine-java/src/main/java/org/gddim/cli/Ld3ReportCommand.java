@@ -135,7 +135,7 @@ final class Ld3ReportCommand implements Callable<Integer> {
                         + "relative error (a pair that lands in another mode adds an O(1) error: the RMS shows such flips, the "
                         + "median the typical pair); LD3 cells add the RMS ratio to the best hand grid of the same solver and NFE; "
                         + "— : the grid or the solver does not apply "
-                        + "(logsnr/edm need a scalar noise level; ddim, ipndm, dpmpp, unipc need an isotropic process) or LD3 "
+                        + "(logsnr/edm need a scalar noise level; ddim, dpmpp, unipc need an isotropic process) or LD3 "
                         + "has no interior time to learn (1 step). %.0f s in all.%n%n",
                 OracleCase.TRAIN_SEED, OracleCase.HELD_OUT_SEED, (System.nanoTime() - t0) / 1e9));
         head.append(String.format(Locale.ROOT, "**At 5–7 NFE the learned grid at least halves the best hand grid's RMS error in %d "

@@ -82,6 +82,8 @@ public final class ShippedGridStudy {
                 Plots.imageGrid(image, grid, model.shape().dims(), 3 * 16, 16, -1, 1, 2);
                 double train = JsonFiles.read(file).path("training").path("wall_seconds").asDouble(Double.NaN);
                 rows.add(new Row(name, nfe, fd[0], fd[1], fd[2], train, image));
+                System.out.printf(Locale.ROOT, "shipped: %s %s NFE %d: FD logsnr %.2f, edm %.2f, ld3 %.2f%n", stem, name, nfe, fd[0],
+                        fd[1], fd[2]);
             }
         }
         return rows;
@@ -97,7 +99,7 @@ public final class ShippedGridStudy {
         sb.append("\nSamples (rows: logSNR grid, EDM grid, LD3 grid; the same held-out noise in every row):\n\n");
         for (Row r : rows) {
             sb.append(r.solver()).append(" NFE ").append(r.nfe()).append(": ![").append(model).append(' ').append(r.solver())
-                    .append(' ').append(r.nfe()).append("](").append(docDir.relativize(r.image()).toString().replace('\\', '/'))
+                    .append(' ').append(r.nfe()).append("](").append(docDir.toAbsolutePath().relativize(r.image().toAbsolutePath()).toString().replace('\\', '/'))
                     .append(")\n\n");
         }
         return sb.toString();
