@@ -88,8 +88,8 @@ models: build
 	bin/gddim model-report --models models/mnist-vp.onnx,models/mnist-edm.onnx,models/mnist-fdm.onnx \
 	    --methods ddim,gddim:2,gddim:3,dpmpp:2,ipndm:4 --nfe 5,10,20 --n 1000 --seed 0 --doc docs/models.md --id models-mnist
 
-# LD3 grids shipped with the image models (models/<model>.ld3-<solver>-<nfe>.json; docs/ld3.md): about 30 minutes
-# per model on 2 cores. The teacher pairs are cached (~/.cache/gddim/ld3), so a rerun starts at once.
+# LD3 grids shipped with the image models (models/<model>.ld3-<solver>-<nfe>.json; docs/ld3.md): 70 minutes for
+# mnist-edm's nine grids on 2 shared cores. The teacher pairs are cached (~/.cache/gddim/ld3), so a rerun starts at once.
 LD3_MODELS ?= mnist-edm
 LD3_SOLVERS ?= dpmpp unipc-bh2 gddim
 LD3_NFE ?= 5 7 10
@@ -101,8 +101,8 @@ ld3: build
 	        --out models/$$m.ld3-$$s-$$n.json --progress off || exit 1; \
 	  done; done; done
 
-# docs/ld3.md: the optimiser comparison and the GMM-oracle tables (about 15 minutes on 2 cores), then the shipped grids'
-# Frechet distances (a few minutes).
+# docs/ld3.md: the optimiser comparison and the GMM-oracle tables (28 minutes on 2 shared cores), then the shipped
+# grids' Frechet distances (5 minutes).
 ld3-doc: build
 	nice -n 10 bin/gddim ld3-report --doc docs/ld3.md
 
