@@ -12,7 +12,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models train cli-docs clean
+.PHONY: all build run test fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models train cli-docs ld3 ld3-doc clean
 
 all: build
 
@@ -105,6 +105,24 @@ models: build
 	bin/gddim model-report --models models/mnist-vp.onnx,models/mnist-edm.onnx,models/mnist-fdm.onnx \
 	    --methods ddim,gddim:2,gddim:3,dpmpp:2,ipndm:4 --nfe 5,10,20 --n 1000 --seed 0 --doc docs/models.md --id models-mnist
 
+# LD3 grids shipped with the image models (models/<model>.ld3-<solver>-<nfe>.json; docs/ld3.md): 70 minutes for
+# mnist-edm's nine grids on 2 shared cores. The teacher pairs are cached (~/.cache/gddim/ld3), so a rerun starts at once.
+LD3_MODELS ?= mnist-edm
+LD3_SOLVERS ?= dpmpp unipc-bh2 gddim
+LD3_NFE ?= 5 7 10
+ld3: build
+	@for m in $(LD3_MODELS); do p=$$(case $$m in mnist-edm) echo edm;; mnist-vp) echo vp;; mnist-fdm) echo edm;; esac); \
+	  for s in $(LD3_SOLVERS); do for n in $(LD3_NFE); do \
+	    nice -n 10 bin/gddim ld3 --process $$p --model onnx:models/$$m.onnx --solver $$s --nfe $$n --teacher-solver unipc-bh2 \
+	        --teacher-nfe 20 --train-samples 50 --val-samples 50 --rounds 2 --evaluations 100 --seed 0 \
+	        --out models/$$m.ld3-$$s-$$n.json --progress off || exit 1; \
+	  done; done; done
+
+# docs/ld3.md: the optimiser comparison and the GMM-oracle tables (28 minutes on 2 shared cores), then the shipped
+# grids' Frechet distances (5 minutes).
+ld3-doc: build
+	nice -n 10 bin/gddim ld3-report --doc docs/ld3.md
+
 # Retrains every shipped network on the CPU (hours; needs python3-torch, python3-onnx, python3-matplotlib).
 train:
 	tools/train/get_mnist.sh
@@ -126,6 +144,8 @@ cli-docs: build
 	bin/gddim study --help > docs/cli/study.txt
 	bin/gddim export-gmm --help > docs/cli/export-gmm.txt
 	bin/gddim model-report --help > docs/cli/model-report.txt
+	bin/gddim ld3 --help > docs/cli/ld3.txt
+	bin/gddim ld3-report --help > docs/cli/ld3-report.txt
 
 clean:
 	@$(MAKE) --no-print-directory -C kernels-cu clean

@@ -78,11 +78,14 @@ final class SampleCommand implements Callable<Integer> {
             description = "Budget of network evaluations; the grid gets as many steps as fit.")
     int nfe;
 
-    @Option(names = "--grid", paramLabel = "GRID", converter = CliEnums.Grids.class,
-            completionCandidates = CliEnums.Grids.class,
+    @Option(names = "--grid", paramLabel = "GRID", completionCandidates = CliEnums.Grids.class,
             description = "Time grid: ${COMPLETION-CANDIDATES} (leading, trailing, linspace: diffusers' integer timesteps, "
-                    + "ddpm-* only). Default: logsnr; quadratic for cld (no scalar noise level).")
-    GridKind grid;
+                    + "ddpm-* only); file:FILE.json, a grid learned by `gddim ld3`; ld3, the model's shipped learned grid "
+                    + "MODEL.ld3-SOLVER-NFE.json. Default: logsnr; quadratic for cld (no scalar noise level).")
+    String grid;
+
+    @Option(names = "--force-grid", description = "Use a --grid file: learned for another model, process, solver or NFE.")
+    boolean forceGrid;
 
     @Option(names = "--t-max", paramLabel = "T", converter = FiniteNumber.class, description = "Start time (default: the process' own, e.g. 1 for vp).")
     Double tMax;
@@ -143,8 +146,22 @@ final class SampleCommand implements Callable<Integer> {
         GraphMode graph = graphMode();
         SolverSpec solverSpec = SampleJob.solver(solver, order, corrector, lowerOrderFinal,
                 lambda == null ? Double.NaN : lambda, param);
-        SampleJob job = new SampleJob(process, source, solverSpec, grid, nfe, tMax == null ? Double.NaN : tMax,
-                tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend, graph, batch, threads, out, force);
+        GridKind family = null;
+        Path gridFile = null;
+        if (grid != null && grid.startsWith("file:") && grid.length() > 5) {
+            gridFile = Path.of(grid.substring(5));
+        } else if ("ld3".equals(grid)) {
+            gridFile = ShippedGrids.find(source, solver, nfe);
+        } else if (grid != null) {
+            try {
+                family = new CliEnums.Grids().convert(grid);
+            } catch (picocli.CommandLine.TypeConversionException e) {
+                throw new JobException("--grid: " + e.getMessage() + ", file:FILE.json or ld3");
+            }
+        }
+        SampleJob job = new SampleJob(process, source, solverSpec, family, nfe, tMax == null ? Double.NaN : tMax,
+                tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend, graph, batch, threads, out, force,
+                gridFile, forceGrid);
         RunListener listener = switch (progress) {
             case "on" -> new ProgressListener();
             case "off" -> RunListener.NONE;

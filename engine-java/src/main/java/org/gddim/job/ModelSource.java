@@ -48,6 +48,15 @@ public sealed interface ModelSource {
         };
     }
 
+    /** The model's file, or null for the embedded default. */
+    default Path file() {
+        return switch (this) {
+            case Default d -> null;
+            case GmmFile f -> f.file();
+            case OnnxFile f -> f.file();
+        };
+    }
+
     /** Parses the command-line form; throws {@link JobException} naming the accepted forms. */
     static ModelSource parse(String spec) {
         if (spec.equals("default")) {

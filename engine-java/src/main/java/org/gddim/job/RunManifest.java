@@ -30,7 +30,11 @@ final class RunManifest {
         s.put("param", job.solver().frame().toString());
         s.put("state_shape", model.stateShape().dims());
         s.put("structure", process.structure().toString());
-        s.put("grid", job.grid().toString());
+        s.put("grid", job.gridFile() != null ? "file:" + job.gridFile() : job.grid().toString());
+        if (job.gridFile() != null) {
+            s.put("grid_sha256", org.gddim.io.ContentHash.sha256(job.gridFile()));
+            s.put("network_times", plan.evalTimes());
+        }
         s.put("nfe_budget", job.nfe());
         s.put("nfe", plan.nfe());
         s.put("steps", plan.grid().steps());

@@ -26,14 +26,27 @@ import org.gddim.solver.SolverSpec;
  * @param graph whether the cuda backend replays each batch as one captured CUDA graph
  * @param threads CPU threads of the model (ONNX Runtime intra-op threads); 0 for all cores
  * @param force overwrite earlier results in {@code out}, and discard an unfinished run there
+ * @param gridFile a learned LD3 schedule (grid.json, org.gddim.ld3) to sample on instead of {@code grid}, or null
+ * @param forceGrid use {@code gridFile} even if it was learned for another model, process, solver or NFE
  */
 public record SampleJob(ProcessKind process, ModelSource model, SolverSpec solver, GridKind grid, int nfe, double tMax,
         double tMin, long count, long seed, Path initNoise, BackendKind backend, GraphMode graph, Integer batch,
-        int threads, Path out, boolean force) {
+        int threads, Path out, boolean force, Path gridFile, boolean forceGrid) {
+
+    /** A job on a grid family (no learned schedule). */
+    public SampleJob(ProcessKind process, ModelSource model, SolverSpec solver, GridKind grid, int nfe, double tMax,
+            double tMin, long count, long seed, Path initNoise, BackendKind backend, GraphMode graph, Integer batch,
+            int threads, Path out, boolean force) {
+        this(process, model, solver, grid, nfe, tMax, tMin, count, seed, initNoise, backend, graph, batch, threads, out,
+                force, null, false);
+    }
 
     public SampleJob {
         if (process == null || model == null || solver == null || backend == null || graph == null) {
             throw new JobException("process, model, solver, backend and graph mode are required");
+        }
+        if (gridFile != null && grid != null) {
+            throw new JobException("give either a grid family or a learned grid file, not both");
         }
         grid = grid != null ? grid : process.hasNoiseLevel() ? GridKind.LOGSNR : GridKind.QUADRATIC;
         if (graph == GraphMode.ON && backend != BackendKind.CUDA) {

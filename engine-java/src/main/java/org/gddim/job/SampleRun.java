@@ -19,6 +19,7 @@ import org.gddim.schedule.TimeGrid;
 import org.gddim.schedule.TimeGrids;
 import org.gddim.solver.Plan;
 import org.gddim.solver.Solver;
+import org.gddim.solver.SolverSpec;
 
 /**
  * Executes a {@link SampleJob}: validates every input (model, plan, noise file, backend) before touching the
@@ -75,8 +76,19 @@ public final class SampleRun {
         Plan plan;
         TimeGrid grid;
         try {
-            grid = TimeGrids.make(job.grid(), process, tMax, tMin, solver.stepsFor(job.nfe()));
-            plan = solver.plan(process, grid);
+            if (job.gridFile() != null) { // a learned LD3 schedule (schedule/GridFile, written by gddim ld3)
+                SolverSpec spec = job.solver();
+                plan = LearnedPlan.plan(job.gridFile(), new LearnedPlan.Run(job.model().sha256(), process.name(),
+                        spec.kind().toString(), spec.order(), spec.corrector().toString(), spec.lowerOrderFinal(),
+                        job.nfe(), tMax, tMin), job.forceGrid(), solver, process);
+                grid = plan.grid();
+                if (plan.stochastic()) {
+                    throw new JobException("an LD3 grid is for deterministic solvers; " + plan.method() + " adds noise");
+                }
+            } else {
+                grid = TimeGrids.make(job.grid(), process, tMax, tMin, solver.stepsFor(job.nfe()));
+                plan = solver.plan(process, grid);
+            }
         } catch (IllegalArgumentException e) {
             throw new JobException(e.getMessage(), e);
         }
@@ -121,7 +133,7 @@ public final class SampleRun {
         double samplingSeconds = sampling;
         double[] seconds = new double[1];
         SampleOutputs.Files files = outputs.finish(job.count() + " samples, " + process.name() + ", " + plan.method()
-                + ", NFE " + plan.nfe() + ", " + job.grid() + " grid", names -> {
+                + ", NFE " + plan.nfe() + ", " + (job.gridFile() != null ? "learned" : job.grid()) + " grid", names -> {
                     seconds[0] = (System.nanoTime() - start) / 1e9;
                     return RunManifest.manifest(settings, job.count(), plan, done, samplingSeconds, seconds[0], names);
                 });
