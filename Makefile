@@ -103,6 +103,7 @@ cli-docs: build
 	@mkdir -p docs/cli
 	bin/gddim --help > docs/cli/gddim.txt
 	bin/gddim sample --help > docs/cli/sample.txt
+	bin/gddim plan --help > docs/cli/plan.txt
 	bin/gddim info --help > docs/cli/info.txt
 	bin/gddim quality --help > docs/cli/quality.txt
 	bin/gddim atlas --help > docs/cli/atlas.txt
