@@ -46,6 +46,7 @@ run: build
 test: jdk ctest cuda
 	$(MVN) install
 	@$(MAKE) --no-print-directory bin/gddim
+	@$(MAKE) --no-print-directory -C kernels-cu plan-test GDDIM=$(CURDIR)/bin/gddim
 	bin/gddim info
 	@echo "✓ all tests passed"
 
