@@ -155,6 +155,20 @@ static bytes block2_plan(void)
     return f;
 }
 
+/* DIAGONAL, m = 3 on 6-element states (period 3), read out by the inverse DCT of 1 x 6 images. */
+static bytes diag_plan(void)
+{
+    bytes p = {0};
+    fixed(&p, GDK_PLAN_DIAGONAL, 3, GDK_PLAN_READ_INVERSE_DCT, 1, 6, 2, 2, 1, 1, 0);
+    const int32_t t1[1] = {1};
+    const double c[6] = {0.9, 1.1, 0.7, 0.2, -0.3, 0.05};
+    eval(&p, 0, 1, 0, 1.0, 3);
+    step(&p, 0, 0, 1, t1, 0, 0, 0.001, c, 3);
+    bytes f = finish(&p);
+    free(p.p);
+    return f;
+}
+
 /* ---- tests --------------------------------------------------------------------------------------------------- */
 
 static gdk_status load(const uint8_t *p, size_t n)
@@ -240,6 +254,36 @@ static void check_block2(void)
     fill_normal(z, N, 7);
     EXPECT(gdk_plan_prior_f32(plan, B, z, r0) == GDK_OK && r0[6] == z[6] && r0[9] == z[9] * 0.5f, "prior per plane");
     EXPECT(gdk_plan_diag_table_f32(plan, 1, data, (int32_t[]){0}) == GDK_ERR_INVALID_ARGUMENT, "no diag table");
+    gdk_plan_free(plan);
+    free(f.p);
+}
+
+static void check_diag(void)
+{
+    bytes f = diag_plan();
+    gdk_plan *plan = NULL;
+    EXPECT(gdk_plan_load(f.p, f.n, &plan) == GDK_OK, "the valid diagonal plan loads");
+    if (!plan) return;
+    enum { B = 3, N = B * 6 };
+    float b0[N], b1[N], r0[N], data[N], ref[N], table[(GDK_MAX_EPS + 2) * 3];
+    fill_normal(b0, N, 8);
+    fill_normal(b1, N, 9);
+    memcpy(r0, b0, sizeof r0);
+    float *bufs[2] = {b0, b1};
+    gdk_plan_state st = {B, bufs, NULL, 0, 0};
+    EXPECT(gdk_plan_step(plan, 1, &st) == GDK_OK, "diagonal step runs");
+    const double a[3] = {0.9, 1.1, 0.7}, c[3] = {0.2, -0.3, 0.05};
+    const float *e[1] = {b1};
+    gdk_diag_step_f32(N, 3, r0, r0, a, 1, e, c, NULL, NULL);
+    EXPECT(!memcmp(r0, b0, sizeof r0), "diagonal step equals gdk_diag_step_f32 bit for bit");
+    int32_t rows = 0;
+    EXPECT(gdk_plan_diag_table_f32(plan, 1, table, &rows) == GDK_OK && rows == 3 && table[1] == 1.1f
+               && table[3 + 1] == -0.3f && table[6 + 2] == 0.0f,
+           "device table rows psi, c_0, s = 0");
+    EXPECT(gdk_plan_readout_f32(plan, B, b0, data) == GDK_OK, "inverse DCT readout");
+    gdk_dct2_f32(B, 1, 6, 1, ref, b0);
+    EXPECT(!memcmp(ref, data, sizeof ref), "readout is gdk_dct2_f32 inverse");
+    EXPECT(gdk_plan_readout_f32(plan, B, b0, b0) == GDK_ERR_ALIASING, "readout in place refused");
     gdk_plan_free(plan);
     free(f.p);
 }
@@ -332,6 +376,7 @@ int main(void)
 {
     check_scalar();
     check_block2();
+    check_diag();
     check_refusals();
     fuzz();
     if (g_failures) {

@@ -92,6 +92,23 @@ class PlanFileTest {
         assertEquals(6, e);
     }
 
+    /** BDM: per-frequency (DIAGONAL) maps of H W doubles, the inverse-DCT readout, rho but no alpha. */
+    @Test
+    void bdmPlansCarryPerFrequencyMaps() {
+        var bdm = ProcessKind.BDM.create(1, 4, 4);
+        var solver = SampleJob.solver(SolverKind.GDDIM, 2, null, null, Double.NaN, null).create();
+        Plan plan = solver.plan(bdm, TimeGrids.make(GridKind.QUADRATIC, bdm, bdm.defaultTMax(), bdm.defaultTMin(), 8));
+        PlanFile file = PlanFile.of(plan, bdm, "bdm", org.gddim.model.DataShape.of(1, 4, 4), bdm.defaultTMax(),
+                bdm.defaultTMin());
+        assertEquals(Structure.DIAGONAL, file.structure());
+        assertEquals(16, file.coefLength());
+        assertEquals(Readout.INVERSE_DCT, file.readout());
+        PlanFile back = PlanFile.parse(file.toBytes(), "bdm.gdkplan");
+        assertOpsEqual(plan.ops(), back.ops());
+        assertArrayEquals(file.toBytes(), back.toBytes());
+        assertTrue(Double.isNaN(back.evals().getFirst().alpha()) && back.evals().getFirst().rho() > 0);
+    }
+
     private static byte[] valid() throws IOException {
         return PlanExport.plan(job(ProcessKind.VP, SolverKind.GDDIM, 3, 10)).toBytes();
     }
