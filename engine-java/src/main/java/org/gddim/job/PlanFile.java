@@ -276,6 +276,11 @@ public record PlanFile(String method, String process, Structure structure, int c
         double tMax = p.getDouble();
         double tMin = p.getDouble();
         double[] priorStd = {p.getDouble(), p.getDouble()};
+        if ((structure == Structure.SCALAR && coefLength != 1) || (structure == Structure.BLOCK2 && (coefLength != 4
+                || planes != 2))) {
+            throw new IllegalArgumentException("coefficient length " + coefLength + " does not fit structure " + structure
+                    + " (corrupt plan)");
+        }
         if (planes < 1 || planes > 2 || coefLength < 1 || coefLength > bytes.length / 8 || buffers < 1 || opCount < 0
                 || opCount > bytes.length / 48 || gridPoints < 2 || gridPoints > bytes.length / 8) {
             throw new IllegalArgumentException("sizes out of range (corrupt plan)");
