@@ -48,6 +48,7 @@ test: jdk ctest cuda
 	$(MVN) install
 	@MVN="$(MVN)" tools/fuzz 1
 	@$(MAKE) --no-print-directory bin/gddim
+	@$(MAKE) --no-print-directory -C kernels-cu plan-test GDDIM=$(CURDIR)/bin/gddim
 	bin/gddim info
 	JDK=$(JDK) nice tools/gpu-bundle
 	@mkdir -p out
@@ -138,6 +139,7 @@ cli-docs: build
 	@mkdir -p docs/cli
 	bin/gddim --help > docs/cli/gddim.txt
 	bin/gddim sample --help > docs/cli/sample.txt
+	bin/gddim plan --help > docs/cli/plan.txt
 	bin/gddim info --help > docs/cli/info.txt
 	bin/gddim quality --help > docs/cli/quality.txt
 	bin/gddim atlas --help > docs/cli/atlas.txt

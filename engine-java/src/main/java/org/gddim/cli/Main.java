@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 
 /** {@code gddim}: the engine's command line (package doc for exit codes). Run {@code bin/gddim --help}. */
 @Command(name = "gddim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {SampleCommand.class, InfoCommand.class, QualityCommand.class, StudyCommand.class,
-                AtlasCommand.class, ExportGmmCommand.class, ModelReportCommand.class, Ld3Command.class, Ld3ReportCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {SampleCommand.class, PlanCommand.class, InfoCommand.class, QualityCommand.class, StudyCommand.class,
+                AtlasCommand.class, ExportGmmCommand.class, ModelReportCommand.class, Ld3Command.class,
+                Ld3ReportCommand.class, CommandLine.HelpCommand.class},
         description = "Fast sampling of diffusion models: gDDIM, DDIM, PNDM, iPNDM, DEIS, DPM-Solver++, UniPC, EDM "
                 + "Heun, Euler-Maruyama and SSCS on VP, VE, EDM, discrete DDPM schedules, CLD, BDM and FDM, with fused "
                 + "native kernels.%n")
