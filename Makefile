@@ -12,7 +12,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models train cli-docs ld3 ld3-doc clean
+.PHONY: all build run test fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models models-cld models-bdm train cli-docs ld3 ld3-doc clean
 
 all: build
 
@@ -101,10 +101,23 @@ quality-paper: build
 atlas: build
 	bin/gddim atlas --doc docs/quality.md
 
-# docs/models.md from the shipped models: sample grids, Frechet distances, images/s (a few minutes).
+# docs/models.md from the shipped models: sample grids, Frechet distances, images/s (about 40 minutes on 2 cores,
+# most of it the CLD baselines at 500 NFE; models-mnist alone is a few minutes).
 models: build
 	bin/gddim model-report --models models/mnist-vp.onnx,models/mnist-edm.onnx,models/mnist-fdm.onnx \
 	    --methods ddim,gddim:2,gddim:3,dpmpp:2,ipndm:4 --nfe 5,10,20 --n 1000 --seed 0 --doc docs/models.md --id models-mnist
+	@$(MAKE) --no-print-directory models-cld models-bdm
+
+# The CLD and BDM networks (docs/models.md, the gDDIM paper's claims on them): fewer samples per cell for CPU time.
+MODELS_N ?= 200
+models-cld: build
+	bin/gddim model-report --models models/mnist-cld.onnx --methods gddim1,gddim2,gddim3,gddim1-L,gddim3-L,gddim1-lambda1.0 \
+	    --nfe 20,30,50 --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-cld-gddim
+	bin/gddim model-report --models models/mnist-cld.onnx --methods em-lambda0,em,sscs \
+	    --nfe 50,500 --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-cld-baselines
+models-bdm: build
+	bin/gddim model-report --models models/mnist-bdm.onnx --methods gddim1,gddim2,gddim3,gddim1-lambda1.0,em-lambda0 \
+	    --nfe 10,20,50,200 --grid quadratic --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-bdm
 
 # LD3 grids shipped with the image models (models/<model>.ld3-<solver>-<nfe>.json; docs/ld3.md): 70 minutes for
 # mnist-edm's nine grids on 2 shared cores. The teacher pairs are cached (~/.cache/gddim/ld3), so a rerun starts at once.
@@ -131,7 +144,8 @@ train:
 	/usr/bin/python3 tools/train/train_vp.py
 	/usr/bin/python3 tools/train/train_edm.py --variant edm
 	/usr/bin/python3 tools/train/train_edm.py --variant fdm
-	/usr/bin/python3 tools/train/train_cld.py --out out/mnist-cld.onnx   # not shipped: its samples diverge (docs/models.md)
+	/usr/bin/python3 tools/train/train_cld.py --iterations 400
+	/usr/bin/python3 tools/train/train_bdm.py --iterations 400
 	/usr/bin/python3 tools/train/plot_losses.py
 
 # The checked-in --help texts (docs/cli/), which HelpGoldenTest compares against.

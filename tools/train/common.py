@@ -25,18 +25,22 @@ class Ema:
         self.decay = decay
         self.shadow = {k: v.detach().clone() for k, v in model.state_dict().items()}
 
-    def update(self, model):
+    def update(self, model, step=None):
+        """One EMA step; with step given, the decay warms up as min(decay, (1 + step)/(10 + step)), so that the
+        random initial weights do not linger in short runs (0.999^1200 = 0.30 of them would be left without it)."""
+        decay = self.decay if step is None else min(self.decay, (1 + step) / (10 + step))
         with torch.no_grad():
             for k, v in model.state_dict().items():
-                self.shadow[k].mul_(self.decay).add_(v.detach(), alpha=1 - self.decay) if v.dtype.is_floating_point \
+                self.shadow[k].mul_(decay).add_(v.detach(), alpha=1 - decay) if v.dtype.is_floating_point \
                     else self.shadow[k].copy_(v)
 
     def copy_to(self, model):
         model.load_state_dict(self.shadow)
 
 
-def train(model, loss_fn, x0, iterations, batch, lr, seed, log_path, ema_decay=0.999):
-    """Adam with linear warm-up (200 steps) and cosine decay; EMA weights end up in the model. Writes a CSV
+def train(model, loss_fn, x0, iterations, batch, lr, seed, log_path, ema_decay=0.999, ema_warmup=False):
+    """Adam with linear warm-up (200 steps) and cosine decay; EMA weights end up in the model (with ema_warmup, the
+    EMA's decay warms up, Ema.update; the BDM and CLD scripts use it, the older ones were trained without). Writes a CSV
     of (iteration, loss, smoothed loss, seconds) to log_path; returns the wall time in seconds."""
     torch.manual_seed(seed)
     g = torch.Generator().manual_seed(seed)
@@ -55,7 +59,7 @@ def train(model, loss_fn, x0, iterations, batch, lr, seed, log_path, ema_decay=0
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
-            ema.update(model)
+            ema.update(model, it if ema_warmup else None)
             smooth = loss.item() if smooth is None else 0.99 * smooth + 0.01 * loss.item()
             if it % 20 == 0 or it == iterations:
                 log.write(f"{it},{loss.item():.6f},{smooth:.6f},{time.time() - start:.1f}\n")
@@ -66,10 +70,20 @@ def train(model, loss_fn, x0, iterations, batch, lr, seed, log_path, ema_decay=0
     return time.time() - start
 
 
-def export(model, channels, path, metadata, card):
+def export(model, channels, path, metadata, card, probes=None):
     """ONNX opset 17 with inputs x (B, C, 28, 28), t (B,) and output out (B, C, 28, 28), dynamic batch, plus
-    metadata_props gddim.*; writes the model card JSON next to it."""
+    metadata_props gddim.*; writes the model card JSON next to it. probes = (u, t): also writes the PyTorch module's
+    output on them, models/probes/NAME-{u,t,out}.npy (float32), which the engine's tests run through ONNX Runtime."""
     model.eval()
+    if probes is not None:
+        u, t = probes
+        with torch.no_grad():
+            out = model(u, t)
+        folder = os.path.join(os.path.dirname(path), "probes")
+        os.makedirs(folder, exist_ok=True)
+        stem = os.path.basename(path).replace(".onnx", "")
+        for name, arr in (("u", u), ("t", t), ("out", out)):
+            np.save(os.path.join(folder, f"{stem}-{name}.npy"), arr.numpy().astype(np.float32))
     x, t = torch.randn(2, channels, 28, 28), torch.rand(2)
     torch.onnx.export(model, (x, t), path, input_names=["x", "t"], output_names=["out"], opset_version=17,
                       dynamic_axes={"x": {0: "batch"}, "t": {0: "batch"}, "out": {0: "batch"}})

@@ -40,7 +40,7 @@ def plot(curves, title, out, ylabel="training loss (EMA of batches)", log=True):
 
 def main():
     os.makedirs(CARDS, exist_ok=True)
-    for run, name in [("vp", "mnist-vp"), ("edm", "mnist-edm"), ("fdm", "mnist-fdm"), ("cld", "mnist-cld")]:
+    for run, name in [("vp", "mnist-vp"), ("edm", "mnist-edm"), ("fdm", "mnist-fdm"), ("cld", "mnist-cld"), ("bdm", "mnist-bdm")]:
         c = read(run)
         if c:
             plot([(name, c)], f"{name}: training loss", os.path.join(CARDS, f"{name}-loss.png"))

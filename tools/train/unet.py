@@ -32,7 +32,7 @@ class ResBlock(nn.Module):
 
 
 class UNet(nn.Module):
-    def __init__(self, channels=1, base=32, tdim=128, time_scale=1000.0):
+    def __init__(self, channels=1, base=32, tdim=128, time_scale=1000.0, out_channels=None):
         super().__init__()
         self.time_scale, self.tdim = time_scale, tdim
         self.emb = nn.Sequential(nn.Linear(tdim, tdim), nn.SiLU(), nn.Linear(tdim, tdim))
@@ -46,7 +46,7 @@ class UNet(nn.Module):
         self.u2 = ResBlock(2 * c2, c2, tdim)
         self.u1 = ResBlock(c2 + c1, c1, tdim)
         self.up = nn.Conv2d(c2, c2, 3, padding=1)
-        self.out = nn.Sequential(nn.GroupNorm(8, c1), nn.SiLU(), nn.Conv2d(c1, channels, 3, padding=1))
+        self.out = nn.Sequential(nn.GroupNorm(8, c1), nn.SiLU(), nn.Conv2d(c1, out_channels or channels, 3, padding=1))
 
     def forward(self, x, t):
         emb = self.emb(timestep_embedding(t * self.time_scale, self.tdim))
