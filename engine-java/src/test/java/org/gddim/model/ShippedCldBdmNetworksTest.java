@@ -13,7 +13,7 @@ import org.gddim.backend.Buffer;
 import org.gddim.io.Npy;
 import org.gddim.process.Bdm;
 import org.gddim.process.Cld;
-import org.gddim.process.Mat2;
+import org.gddim.structure.Mat2;
 import org.gddim.process.Process;
 import org.gddim.process.ProcessKind;
 import org.gddim.testing.Fixtures;
