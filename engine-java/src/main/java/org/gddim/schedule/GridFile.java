@@ -94,13 +94,26 @@ public record GridFile(String process, String model, String modelSha256, String 
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("grid file " + file + " does not exist");
         }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("grid file " + file + " cannot be read as UTF-8 text: "
+                    + org.gddim.io.Printable.of(String.valueOf(e.getMessage())), e);
+        }
+        return parse(text, file);
+    }
+
+    /** Parses and checks the JSON text of the grid file {@code file} (named in every message). */
+    public static GridFile parse(String text, Path file) {
         JsonNode n;
         try {
-            n = JsonFiles.read(file);
+            n = MAPPER.readTree(text);
         } catch (IOException e) {
-            throw new IllegalArgumentException("grid file " + file + " is not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException("grid file " + file + " is not valid JSON: "
+                    + org.gddim.io.Printable.of(String.valueOf(e.getMessage()).lines().findFirst().orElse("")), e);
         }
-        if (!FORMAT.equals(n.path("format").asText())) {
+        if (n == null || !FORMAT.equals(n.path("format").asText())) {
             throw new IllegalArgumentException("grid file " + file + " is not a gddim LD3 grid (its \"format\" is not \"" + FORMAT + "\")");
         }
         try {
@@ -110,10 +123,13 @@ public record GridFile(String process, String model, String modelSha256, String 
                     text(n, "mode", file), doubles(n, "solver_times", file), doubles(n, "network_times", file),
                     doubles(n, "theta", file), doubles(n, "xi_normalised", file), Map.of());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().startsWith("grid file") ? e.getMessage()
-                    : "grid file " + file + ": " + e.getMessage(), e);
+            String m = org.gddim.io.Printable.of(String.valueOf(e.getMessage()));
+            throw new IllegalArgumentException(m.startsWith("grid file") ? m : "grid file " + file + ": " + m, e);
         }
     }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private static String text(JsonNode n, String key, Path file) {
         if (!n.path(key).isTextual()) {

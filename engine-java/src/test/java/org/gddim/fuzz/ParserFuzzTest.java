@@ -76,6 +76,21 @@ class ParserFuzzTest {
         }
     }
 
+    @FuzzTest(maxDuration = "5s")
+    void ld3GridFile(byte[] data) {
+        Path file = Path.of("grid.json");
+        try {
+            org.gddim.schedule.GridFile g = org.gddim.schedule.GridFile.parse(new String(data, StandardCharsets.UTF_8), file);
+            double[] t = g.solverTimes();
+            assertEquals(t.length, g.networkTimes().length, "a time pair per grid point");
+            for (int i = 1; i < t.length; i++) {
+                assertTrue(t[i] < t[i - 1] && t[i] > 0, "the solver grid is strictly decreasing and positive");
+            }
+        } catch (IllegalArgumentException e) {
+            assertGoodMessage(e, "grid file " + file);
+        }
+    }
+
     private static final List<String> META_KEYS = List.of("gddim.prediction", "gddim.process", "gddim.time_input",
             "gddim.time_scale", "gddim.input_shape", "gddim.name", "gddim.sigma_min", "gddim.sigma_max",
             "gddim.data_range", "gddim.info.note", "gddim.other", "unrelated");
