@@ -79,8 +79,8 @@ public final class GmmJson {
                         + "probabilities; normalise them");
             }
             return mixture;
-        } catch (ModelSpecException e) {
-            throw new ModelSpecException(source + ": " + e.getMessage());
+        } catch (ModelSpecException | IllegalArgumentException e) { // the latter from DataShape and the factories
+            throw new ModelSpecException(source + ": " + org.gddim.io.Printable.of(String.valueOf(e.getMessage())));
         }
     }
 
