@@ -11,4 +11,12 @@ public final class JobException extends RuntimeException {
     public JobException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** The refusal when the solver's coefficients cannot be computed for the job's process and grid. */
+    static String planningFailed(SampleJob job, ArithmeticException e) {
+        return "cannot plan " + job.solver().kind() + " (order " + job.solver().order() + ", --param "
+                + job.solver().frame() + ") on " + job.process() + " with this grid: " + e.getMessage()
+                + (job.solver().frame() == org.gddim.solver.EpsFrame.L ? "; use --param R (gDDIM's own frame)"
+                        : "; try another --grid or --nfe");
+    }
 }

@@ -67,6 +67,8 @@ public final class PlanExport {
             plan = solver.plan(process, grid);
         } catch (IllegalArgumentException e) {
             throw new JobException(e.getMessage(), e);
+        } catch (ArithmeticException e) { // a coefficient integral the frame cannot resolve at this grid
+            throw new JobException(JobException.planningFailed(job, e), e);
         }
         return PlanFile.of(plan, process, job.process().toString(), data, tMax, tMin);
     }

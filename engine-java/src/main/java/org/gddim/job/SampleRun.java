@@ -91,6 +91,8 @@ public final class SampleRun {
             }
         } catch (IllegalArgumentException e) {
             throw new JobException(e.getMessage(), e);
+        } catch (ArithmeticException e) { // a coefficient integral the frame cannot resolve at this grid
+            throw new JobException(JobException.planningFailed(job, e), e);
         }
         NoiseSource noise = job.initNoise() == null
                 ? new NoiseSource.Seeded(job.seed(), dim)

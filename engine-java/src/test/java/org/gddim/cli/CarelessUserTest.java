@@ -81,6 +81,15 @@ class CarelessUserTest {
     }
 
     @Test
+    void coefficientsThatCannotBeComputedAreARefusalNotAnInternalError() {
+        // gDDIM's Cholesky frame on a discrete schedule: a coefficient integral over a sub-ulp interval
+        assertRefused(sample("--process", "ddpm-linear", "--solver", "gddim", "--param", "L", "--nfe", "6"),
+                "cannot plan gddim (order 2, --param L) on ddpm-linear with this grid: quadrature did not converge",
+                "use --param R");
+        assertNoOutput();
+    }
+
+    @Test
     void studyCountsMustBePositive() {
         Path doc = dir.resolve("q.md");
         String gmm = Fixtures.modelsDir().resolve("gmm/gmm-8d-5.json").toString();
