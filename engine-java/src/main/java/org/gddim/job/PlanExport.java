@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.gddim.io.AtomicFiles;
 import org.gddim.model.DataShape;
-import org.gddim.model.GmmJson;
-import org.gddim.model.ModelMetadata;
-import org.gddim.model.OnnxScoreModel;
 import org.gddim.process.Process;
 import org.gddim.schedule.TimeGrid;
 import org.gddim.schedule.TimeGrids;
@@ -35,31 +32,12 @@ public final class PlanExport {
 
     /** The plan file of {@code job}, without writing it. */
     public static PlanFile plan(SampleJob job) throws IOException {
-        DataShape data;
-        ModelMetadata onnx = job.model() instanceof ModelSource.OnnxFile f ? OnnxScoreModel.metadataOf(f.file()) : null;
-        data = switch (job.model()) {
-            case ModelSource.Default d -> GmmJson.defaultMixture().shape();
-            case ModelSource.GmmFile f -> GmmJson.read(f.file()).shape();
-            case ModelSource.OnnxFile f -> onnx.shape();
-        };
-        if (onnx != null && !onnx.process().equals(job.process().toString())) {
-            throw new JobException("model " + job.model() + " was trained for process " + onnx.process()
-                    + "; sample it with --process " + onnx.process() + " (got " + job.process() + ")");
-        }
-        Process process;
-        try {
-            process = job.process().create(data.dims());
-        } catch (IllegalArgumentException e) {
-            throw new JobException(e.getMessage(), e);
-        }
-        double tMax = Double.isNaN(job.tMax()) ? process.defaultTMax() : job.tMax();
-        double tMin = Double.isNaN(job.tMin()) ? process.defaultTMin() : job.tMin();
-        if (tMax > process.tLimit()) {
-            throw new JobException("--t-max " + tMax + " is beyond the " + process.name() + " process' limit " + process.tLimit());
-        }
-        if (!(tMin < tMax)) {
-            throw new JobException("t_min " + tMin + " must be below T " + tMax);
-        }
+        ModelSetup setup = ModelSetup.of(job.model(), job.process(), "sample it");
+        Process process = setup.process();
+        DataShape data = setup.data();
+        double[] range = setup.timeRange(job.tMax(), job.tMin());
+        double tMax = range[0];
+        double tMin = range[1];
         Solver solver = job.solver().create();
         Plan plan;
         try {

@@ -9,9 +9,6 @@ import org.gddim.bindings.CudaException;
 import org.gddim.bindings.NativeException;
 import org.gddim.io.AtomicFiles;
 import org.gddim.model.GaussianMixture;
-import org.gddim.model.GmmJson;
-import org.gddim.model.ModelMetadata;
-import org.gddim.model.OnnxScoreModel;
 import org.gddim.model.ScoreModel;
 import org.gddim.model.ScoreModels;
 import org.gddim.process.Process;
@@ -35,30 +32,12 @@ public final class SampleRun {
 
     public static Result execute(SampleJob job, RunListener listener) throws IOException {
         long start = System.nanoTime();
-        ModelMetadata onnx = job.model() instanceof ModelSource.OnnxFile f ? OnnxScoreModel.metadataOf(f.file()) : null;
-        GaussianMixture gmm = switch (job.model()) {
-            case ModelSource.Default d -> GmmJson.defaultMixture();
-            case ModelSource.GmmFile f -> GmmJson.read(f.file());
-            case ModelSource.OnnxFile f -> null;
-        };
-        if (onnx != null && !onnx.process().equals(job.process().toString())) {
-            throw new JobException("model " + job.model() + " was trained for process " + onnx.process()
-                    + "; sample it with --process " + onnx.process() + " (got " + job.process() + ")");
-        }
-        Process process;
-        try {
-            process = job.process().create(onnx != null ? onnx.shape().dims() : gmm.shape().dims());
-        } catch (IllegalArgumentException e) {
-            throw new JobException(e.getMessage(), e);
-        }
-        double tMax = Double.isNaN(job.tMax()) ? process.defaultTMax() : job.tMax();
-        double tMin = Double.isNaN(job.tMin()) ? process.defaultTMin() : job.tMin();
-        if (tMax > process.tLimit()) {
-            throw new JobException("--t-max " + tMax + " is beyond the " + process.name() + " process' limit " + process.tLimit());
-        }
-        if (!(tMin < tMax)) {
-            throw new JobException("t_min " + tMin + " must be below T " + tMax);
-        }
+        ModelSetup setup = ModelSetup.of(job.model(), job.process(), "sample it");
+        Process process = setup.process();
+        GaussianMixture gmm = setup.gmm();
+        double[] range = setup.timeRange(job.tMax(), job.tMin());
+        double tMax = range[0];
+        double tMin = range[1];
         try (Backend backend = Backends.open(job.backend());
                 ScoreModels.Opened model = job.model() instanceof ModelSource.OnnxFile f
                         ? ScoreModels.onnx(f.file(), process, backend, job.threadCount())

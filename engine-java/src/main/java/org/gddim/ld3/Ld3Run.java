@@ -12,11 +12,10 @@ import org.gddim.backend.Backends;
 import org.gddim.io.AtomicFiles;
 import org.gddim.job.EngineVersion;
 import org.gddim.job.JobException;
+import org.gddim.job.ModelSetup;
 import org.gddim.job.ModelSource;
 import org.gddim.model.GaussianMixture;
-import org.gddim.model.GmmJson;
 import org.gddim.model.GmmScore;
-import org.gddim.model.ModelMetadata;
 import org.gddim.model.OnnxScoreModel;
 import org.gddim.model.ScoreModel;
 import org.gddim.process.Process;
@@ -40,22 +39,9 @@ public final class Ld3Run {
 
     public static Result execute(Ld3Job job, Ld3Listener listener) throws IOException {
         long start = System.nanoTime();
-        ModelMetadata onnx = job.model() instanceof ModelSource.OnnxFile f ? OnnxScoreModel.metadataOf(f.file()) : null;
-        GaussianMixture gmm = switch (job.model()) {
-            case ModelSource.Default d -> GmmJson.defaultMixture();
-            case ModelSource.GmmFile f -> GmmJson.read(f.file());
-            case ModelSource.OnnxFile f -> null;
-        };
-        if (onnx != null && !onnx.process().equals(job.process().toString())) {
-            throw new JobException("model " + job.model() + " was trained for process " + onnx.process()
-                    + "; learn its grid with --process " + onnx.process() + " (got " + job.process() + ")");
-        }
-        Process process;
-        try {
-            process = job.process().create(onnx != null ? onnx.shape().dims() : gmm.shape().dims());
-        } catch (IllegalArgumentException e) {
-            throw new JobException(e.getMessage(), e);
-        }
+        ModelSetup setup = ModelSetup.of(job.model(), job.process(), "learn its grid");
+        Process process = setup.process();
+        GaussianMixture gmm = setup.gmm();
         String hash = (job.model().sha256());
         try (Backend backend = Backends.open(job.backend())) {
             OnnxScoreModel network = null;
