@@ -32,25 +32,6 @@ class ResumeFingerprintTest {
                 16, 0, out, false);
     }
 
-    /** Throws on the {@code limit}-th step, like a kill in the middle of a batch. */
-    private static RunListener interruptAfter(int limit) {
-        return new RunListener() {
-            int steps;
-
-            @Override
-            public void begin(long totalSteps, long doneSteps, String label) {}
-
-            @Override
-            public void step() {
-                if (++steps == limit) {
-                    throw new IllegalStateException("interrupted");
-                }
-            }
-
-            @Override
-            public void end() {}
-        };
-    }
 
     private static String mixture(double shift) {
         return "{\"weights\": [0.5, 0.5], \"means\": [[" + shift + ", 0], [1, 1]], \"variances\": [[0.1, 0.1], [0.2, 0.2]]}";
@@ -62,7 +43,7 @@ class ResumeFingerprintTest {
         Files.writeString(model, mixture(0));
         Path out = dir.resolve("out");
         ModelSource source = new ModelSource.GmmFile(model);
-        assertThrows(IllegalStateException.class, () -> SampleRun.execute(job(source, null, out), interruptAfter(2 * 6 + 3)));
+        assertThrows(IllegalStateException.class, () -> SampleRun.execute(job(source, null, out), Interruptions.afterSteps(2 * 6 + 3)));
         Files.writeString(model, mixture(-3)); // the same path, another mixture
         JobException e = assertThrows(JobException.class, () -> SampleRun.execute(job(source, null, out), RunListener.NONE));
         assertTrue(e.getMessage().contains("differing: model_sha256"), e.getMessage());
@@ -84,7 +65,7 @@ class ResumeFingerprintTest {
         Npy.write(noise, new long[] {40, 2}, z);
         Path out = dir.resolve("out");
         ModelSource source = new ModelSource.Default();
-        assertThrows(IllegalStateException.class, () -> SampleRun.execute(job(source, noise, out), interruptAfter(2 * 6 + 3)));
+        assertThrows(IllegalStateException.class, () -> SampleRun.execute(job(source, noise, out), Interruptions.afterSteps(2 * 6 + 3)));
         z[70] = 2.5f; // a row of the last batch changes, the file's path and shape do not
         Npy.write(noise, new long[] {40, 2}, z);
         JobException e = assertThrows(JobException.class, () -> SampleRun.execute(job(source, noise, out), RunListener.NONE));

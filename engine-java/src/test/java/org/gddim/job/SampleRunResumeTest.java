@@ -29,32 +29,13 @@ class SampleRunResumeTest {
                 BackendKind.NATIVE, GraphMode.AUTO, 16, 0, out, force);
     }
 
-    /** Throws once {@code limit} steps have been taken, like a kill in the middle of batch 2. */
-    private static RunListener interruptAfter(int limit) {
-        return new RunListener() {
-            int steps;
-
-            @Override
-            public void begin(long totalSteps, long doneSteps, String label) {}
-
-            @Override
-            public void step() {
-                if (++steps == limit) {
-                    throw new IllegalStateException("interrupted");
-                }
-            }
-
-            @Override
-            public void end() {}
-        };
-    }
 
     @Test
     void anInterruptedJobResumesAndMatchesAnUninterruptedOne() throws IOException {
         Path full = dir.resolve("full");
         SampleRun.execute(job(full, 9, false), RunListener.NONE);
         Path resumed = dir.resolve("resumed");
-        assertThrows(IllegalStateException.class, () -> SampleRun.execute(job(resumed, 9, false), interruptAfter(2 * 6 + 3)));
+        assertThrows(IllegalStateException.class, () -> SampleRun.execute(job(resumed, 9, false), Interruptions.afterSteps(2 * 6 + 3)));
         assertTrue(Files.exists(resumed.resolve(".gddim-partial/batch-000001.npy")), "two finished batches kept");
         assertTrue(!Files.exists(resumed.resolve("samples.npy")));
         SampleRun.Result r = SampleRun.execute(job(resumed, 9, false), RunListener.NONE);
@@ -65,9 +46,9 @@ class SampleRunResumeTest {
     @Test
     void anUnfinishedRunWithOtherSettingsIsNotSilentlyMixedIn() {
         Path out = dir.resolve("o");
-        assertThrows(IllegalStateException.class, () -> SampleRun.execute(job(out, 1, false), interruptAfter(7)));
+        assertThrows(IllegalStateException.class, () -> SampleRun.execute(job(out, 1, false), Interruptions.afterSteps(7)));
         var e = assertThrows(JobException.class, () -> SampleRun.execute(job(out, 2, false), RunListener.NONE));
         assertTrue(e.getMessage().contains("holds an unfinished run with different settings"), e.getMessage());
-        assertThrows(IllegalStateException.class, () -> SampleRun.execute(job(out, 2, true), interruptAfter(3)));
+        assertThrows(IllegalStateException.class, () -> SampleRun.execute(job(out, 2, true), Interruptions.afterSteps(3)));
     }
 }
