@@ -3,6 +3,7 @@ package org.gddim;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,9 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.gddim.backend.Backend;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,10 +75,32 @@ class ArchitectureTest {
 
     @Test
     void ffmTypesStayInBackendModelExecutorAndIo() {
-        noClasses().that().resideInAnyPackage("org.gddim.solver..", "org.gddim.process..", "org.gddim.schedule..",
+        noClasses().that().resideInAnyPackage("org.gddim.api..", "org.gddim.solver..", "org.gddim.process..", "org.gddim.schedule..",
                 "org.gddim.quality..", "org.gddim.job..", "org.gddim.cli..", "org.gddim.rng..", "org.gddim.reference..",
                 "org.gddim.structure..").should().dependOnClassesThat().resideInAPackage("java.lang.foreign..")
                 .check(engine);
+    }
+
+    @Test
+    void apiSignaturesNameNoFfmOrCliType() {
+        codeUnits().that().areDeclaredInClassesThat().resideInAPackage("org.gddim.api..").and().arePublic()
+                .should(nameNoTypeIn(resideInAnyPackage("java.lang.foreign..", "picocli..", "org.gddim.cli..")))
+                .because("an embedding program sees the spec records and plain Java types, never FFM or the CLI (docs/api.md)")
+                .check(engine);
+    }
+
+    /** Return, parameter (with their type arguments) and thrown types of a method or constructor, none {@code bad}. */
+    private static ArchCondition<JavaCodeUnit> nameNoTypeIn(DescribedPredicate<JavaClass> bad) {
+        return new ArchCondition<>("name no type that " + bad.getDescription() + " in their signature") {
+            @Override
+            public void check(JavaCodeUnit unit, ConditionEvents events) {
+                Set<JavaClass> named = new LinkedHashSet<>(unit.getReturnType().getAllInvolvedRawTypes());
+                unit.getParameterTypes().forEach(t -> named.addAll(t.getAllInvolvedRawTypes()));
+                named.addAll(unit.getThrowsClause().getTypes());
+                named.stream().filter(bad).forEach(c -> events.add(SimpleConditionEvent.violated(unit,
+                        unit.getFullName() + " names " + c.getName() + " in its signature")));
+            }
+        };
     }
 
     @Test

@@ -62,6 +62,17 @@ public final class BatchLoop implements AutoCloseable {
 
     /** Samples batch {@code b} of {@code rows} samples; returns its data (rows, D...) row-major. */
     public float[] run(int b, int rows, StepObserver observer) throws IOException {
+        return runFrom((long) b * batch, rows, observer);
+    }
+
+    /**
+     * Samples {@code [first, first + rows)}, {@code rows <= batch}; returns their data (rows, D...) row-major. A
+     * sample depends on its index only (noise keyed by index), so any {@code first} gives the rows a batched run gives.
+     */
+    public float[] runFrom(long first, int rows, StepObserver observer) throws IOException {
+        if (rows < 1 || rows > batch) {
+            throw new IllegalArgumentException("a batch of this loop holds 1 to " + batch + " samples, got " + rows);
+        }
         SamplerState state = rows == batch ? full : null;
         if (state == null) {
             state = new SamplerState(backend, plan, rows, dim);
@@ -70,7 +81,6 @@ public final class BatchLoop implements AutoCloseable {
             }
         }
         float[] x = rows == batch ? buffer : new float[rows * dim];
-        long first = (long) b * batch;
         noise.fill(first, rows, x);
         for (int i = 0; i < x.length; i++) {
             x[i] *= (float) planeStd[(i % dim) / dataDim];

@@ -6,8 +6,11 @@ import org.gddim.io.Npy;
 import org.gddim.model.DataShape;
 import org.gddim.rng.GaussianNoise;
 
-/** Standard-normal starting noise z of each sample: from Philox keyed by the seed, or from a user's .npy file. */
-sealed interface NoiseSource {
+/**
+ * Standard-normal starting noise z of each sample: from Philox keyed by the seed, or from a user's .npy file. Public
+ * because {@link BatchLoop} takes one (the Java API, org.gddim.api, runs its loops on {@link Seeded} noise).
+ */
+public sealed interface NoiseSource {
     /** Fills {@code out} (count * D) with z for samples {@code [first, first + count)}. */
     void fill(long first, int count, float[] out) throws IOException;
 

@@ -109,8 +109,13 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverSpec solve
 
     /** Samples per batch for data of {@code dim} elements. */
     public int batchFor(int dim) {
-        long b = batch == null ? Math.max(1, (1L << 22) / dim) : batch;
+        long b = batch == null ? defaultBatch(dim) : batch;
         return (int) Math.min(b, count);
+    }
+
+    /** The default batch for states of {@code dim} elements: about 4M floats per state buffer. */
+    public static int defaultBatch(int dim) {
+        return (int) Math.max(1, (1L << 22) / dim);
     }
 
     /** ONNX Runtime threads: the given count, or every core for 0. */

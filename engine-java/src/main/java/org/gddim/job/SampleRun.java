@@ -51,28 +51,7 @@ public final class SampleRun {
     private static Result run(SampleJob job, long start, Process process, double tMax, double tMin, ScoreModel model,
             Backend backend, RunListener listener) throws IOException {
         int dim = model.stateShape().size();
-        Solver solver = job.solver().create(); // the one solver of the run
-        Plan plan;
-        TimeGrid grid;
-        try {
-            if (job.gridFile() != null) { // a learned LD3 schedule (schedule/GridFile, written by gddim ld3)
-                SolverSpec spec = job.solver();
-                plan = LearnedPlan.plan(job.gridFile(), new LearnedPlan.Run(job.model().sha256(), process.name(),
-                        spec.kind().toString(), spec.order(), spec.corrector().toString(), spec.lowerOrderFinal(),
-                        job.nfe(), tMax, tMin), job.forceGrid(), solver, process);
-                grid = plan.grid();
-                if (plan.stochastic()) {
-                    throw new JobException("an LD3 grid is for deterministic solvers; " + plan.method() + " adds noise");
-                }
-            } else {
-                grid = TimeGrids.make(job.grid(), process, tMax, tMin, solver.stepsFor(job.nfe()));
-                plan = solver.plan(process, grid);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new JobException(e.getMessage(), e);
-        } catch (ArithmeticException e) { // a coefficient integral the frame cannot resolve at this grid
-            throw new JobException(JobException.planningFailed(job, e), e);
-        }
+        Plan plan = plan(job, process, tMax, tMin);
         NoiseSource noise = job.initNoise() == null
                 ? new NoiseSource.Seeded(job.seed(), dim)
                 : NoiseSource.FromFile.open(job.initNoise(), job.count(), model.stateShape());
@@ -82,6 +61,33 @@ public final class SampleRun {
         try (SampleOutputs outputs = SampleOutputs.prepare(job.out(), settings, job.force(), job.count(), batch,
                 model.shape().dims())) {
             return sample(job, start, process, plan, model, backend, noise, batch, settings, outputs, listener);
+        }
+    }
+
+    /**
+     * The plan of {@code job}'s solver under {@code process} from {@code tMax} to {@code tMin}: on its grid family, or
+     * on its learned grid file (checked against the job's model, process, solver and NFE unless {@code forceGrid}).
+     * Every refusal is a {@link JobException}; shared by {@code sample} and the Java API (org.gddim.api).
+     */
+    public static Plan plan(SampleJob job, Process process, double tMax, double tMin) throws IOException {
+        Solver solver = job.solver().create(); // the one solver of the run
+        try {
+            if (job.gridFile() != null) { // a learned LD3 schedule (schedule/GridFile, written by gddim ld3)
+                SolverSpec spec = job.solver();
+                Plan plan = LearnedPlan.plan(job.gridFile(), new LearnedPlan.Run(job.model().sha256(), process.name(),
+                        spec.kind().toString(), spec.order(), spec.corrector().toString(), spec.lowerOrderFinal(),
+                        job.nfe(), tMax, tMin), job.forceGrid(), solver, process);
+                if (plan.stochastic()) {
+                    throw new JobException("an LD3 grid is for deterministic solvers; " + plan.method() + " adds noise");
+                }
+                return plan;
+            }
+            TimeGrid grid = TimeGrids.make(job.grid(), process, tMax, tMin, solver.stepsFor(job.nfe()));
+            return solver.plan(process, grid);
+        } catch (IllegalArgumentException e) {
+            throw new JobException(e.getMessage(), e);
+        } catch (ArithmeticException e) { // a coefficient integral the frame cannot resolve at this grid
+            throw new JobException(JobException.planningFailed(job, e), e);
         }
     }
 
