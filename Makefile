@@ -1,7 +1,7 @@
 # gddim-java — the front door. The README's two commands:
 #   make run    build everything needed and sample the embedded default model into out/run/
 #   make test   build and run every test: C kernels (plain, ASan/UBSan, valgrind), CUDA compile check, Java (mvn verify),
-#               a bounded fuzzing run, then the GPU bundle and the GPU check's dry run (tools/gpu-bundle, tools/gpu-check --dry-run)
+#               the Java API example (examples/java), a bounded fuzzing run, then the GPU bundle and the GPU check's dry run (tools/gpu-bundle, tools/gpu-check --dry-run)
 # Also: make build | bench | quality (quality-paper) | atlas | clean. Needs a JDK >= 22 (found by tools/find-jdk), Maven, gcc;
 # nvcc is optional (the CUDA sources are compile-checked when it is present).
 
@@ -12,7 +12,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models models-cld models-bdm train cli-docs ld3 ld3-doc clean
+.PHONY: all build run test example example-run fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models models-cld models-bdm train cli-docs ld3 ld3-doc clean
 
 all: build
 
@@ -31,7 +31,7 @@ cuda:
 
 # Java modules (builds libgdk through Maven too), then the launcher bin/gddim.
 build: jdk native
-	$(MVN) -q install -DskipTests
+	$(MVN) -q install -DskipTests -Dmaven.javadoc.skip=true
 	@$(MAKE) --no-print-directory bin/gddim
 
 bin/gddim: tools/launcher.in $(ENGINE_JAR)
@@ -46,6 +46,7 @@ run: build
 
 test: jdk ctest cuda
 	$(MVN) install
+	@$(MAKE) --no-print-directory example-run
 	@MVN="$(MVN)" tools/fuzz 1
 	@$(MAKE) --no-print-directory bin/gddim
 	@$(MAKE) --no-print-directory -C kernels-cu plan-test GDDIM=$(CURDIR)/bin/gddim
@@ -55,6 +56,15 @@ test: jdk ctest cuda
 	nice tools/gpu-check --dry-run > out/gpu-check-dry.txt 2>&1 || { cat out/gpu-check-dry.txt; exit 1; }
 	@grep '^\[gpu-check\]' out/gpu-check-dry.txt
 	@echo "✓ all tests passed"
+
+# The Java API example (examples/java, docs/api.md): a separate Maven project that depends on the installed engine
+# (with its sources and javadoc jars), samples a GMM through org.gddim.api and checks its mean and covariance.
+example: jdk native
+	$(MVN) -q install -DskipTests
+	@$(MAKE) --no-print-directory example-run
+example-run:
+	$(MVN) -q -f examples/java/pom.xml verify
+	@echo "✓ examples/java: the Java API example ran and passed its check"
 
 bench: build
 	$(MVN) -q -pl bench package -DskipTests
@@ -166,4 +176,4 @@ cli-docs: build
 clean:
 	@$(MAKE) --no-print-directory -C kernels-cu clean
 	-$(MVN) -q clean
-	rm -rf bin out
+	rm -rf bin out examples/java/target

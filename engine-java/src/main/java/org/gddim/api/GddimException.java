@@ -9,7 +9,12 @@ package org.gddim.api;
 public final class GddimException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** A refusal with {@code message}, caused by the engine's {@code cause} (may be null). */
+    /**
+     * A refusal.
+     *
+     * @param message one line: what is wrong and where
+     * @param cause the engine's exception, or null
+     */
     public GddimException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -28,8 +28,9 @@ import org.gddim.solver.StepObserver;
  * run several samplers, one per thread, to sample in parallel (each its own backend and model; memory adds up). The
  * work runs on the calling thread (and ONNX Runtime's own threads for an ONNX model).
  *
- * <p>Memory: a call asking for fewer samples than the batch runs a batch of the next power of two above it (the extra
- * samples are dropped); such batch states are kept for reuse, at most about twice a full batch's memory in all.
+ * <p>Memory: the backend holds one state of the full batch, and a call for fewer samples than a batch runs them as
+ * batches of powers of two (20 = 16 + 4), whose states are kept for reuse too: at most about twice a full batch's
+ * memory in all, whatever the calls ask for.
  */
 public final class Sampler implements AutoCloseable {
     /** Largest sample index + 1 a call may reach, leaving room for one rounded-up batch past it. */
@@ -65,7 +66,11 @@ public final class Sampler implements AutoCloseable {
         model.prepare(plan.evalTimes(), batch);
     }
 
-    /** A builder with the CLI's defaults; give it a model, then {@link SamplerBuilder#open()}. */
+    /**
+     * A builder with the CLI's defaults; give it a model, then {@link SamplerBuilder#open()}.
+     *
+     * @return a new builder
+     */
     public static SamplerBuilder builder() {
         return new SamplerBuilder();
     }
@@ -74,6 +79,8 @@ public final class Sampler implements AutoCloseable {
      * Opens a sampler for a job record of the CLI ({@code gddim sample}'s own spec); its {@code count}, {@code out} and
      * {@code force} are not used (a sampler writes no files, and serves any index), and {@code initNoise} must be null.
      *
+     * @param job the job, e.g. {@link SamplerBuilder#job()}
+     * @return the sampler, which the caller closes
      * @throws GddimException naming the model, setting or backend that is wrong, as {@code gddim sample} would
      */
     public static Sampler open(SampleJob job) {
@@ -111,37 +118,65 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
-    /** The job this sampler runs (count, out and force are placeholders). */
+    /**
+     * The job this sampler runs.
+     *
+     * @return the job record (its count, out and force are placeholders)
+     */
     public SampleJob job() {
         return job;
     }
 
-    /** The shape {@code (D...)} of one sample, e.g. {@code [8]} or {@code [1, 28, 28]}; a new array each call. */
+    /**
+     * The shape {@code (D...)} of one sample.
+     *
+     * @return e.g. {@code [8]} or {@code [1, 28, 28]}; a new array each call
+     */
     public int[] sampleShape() {
         return dataShape.clone();
     }
 
-    /** D, the float32 elements of one sample (the product of {@link #sampleShape()}). */
+    /**
+     * The size of one sample.
+     *
+     * @return D, the float32 elements of one sample (the product of {@link #sampleShape()})
+     */
     public int sampleSize() {
         return dataSize;
     }
 
-    /** The largest number of samples one batch holds (the job's batch, or the default for this model). */
+    /**
+     * The batch size.
+     *
+     * @return the largest number of samples one batch holds (the job's batch, or the default for this model)
+     */
     public int batch() {
         return batch;
     }
 
-    /** The method and its settings as the run manifest names them, e.g. "gDDIM (q=3, R frame)". */
+    /**
+     * The method.
+     *
+     * @return the method and its settings as the run manifest names them
+     */
     public String method() {
         return plan.method();
     }
 
-    /** Network evaluations per sample. */
+    /**
+     * The cost of one sample.
+     *
+     * @return network evaluations per sample
+     */
     public int nfe() {
         return plan.nfe();
     }
 
-    /** Grid steps per sample. */
+    /**
+     * The grid.
+     *
+     * @return grid steps per sample
+     */
     public int steps() {
         return plan.grid().steps();
     }
@@ -149,6 +184,10 @@ public final class Sampler implements AutoCloseable {
     /**
      * Writes samples {@code [from, from + n)} into {@code out[offset .. offset + n * D)}, row-major (n, D...).
      *
+     * @param from the first sample's index, {@code >= 0}
+     * @param n how many samples, {@code >= 0}
+     * @param out the caller's array
+     * @param offset where in {@code out} sample {@code from} begins
      * @throws IllegalArgumentException if {@code from < 0}, {@code n < 0} or {@code out} has no room from {@code offset}
      * @throws GddimException if the backend fails
      */
@@ -166,8 +205,11 @@ public final class Sampler implements AutoCloseable {
     }
 
     /**
-     * Samples {@code [from, from + n)} as a new float32 array, row-major (n, D...).
+     * Samples {@code [from, from + n)} as a new array.
      *
+     * @param from the first sample's index, {@code >= 0}
+     * @param n how many samples, {@code >= 0}
+     * @return float32, row-major (n, D...)
      * @throws IllegalArgumentException if {@code from < 0}, {@code n < 0} or {@code n * D} exceeds an array's size
      * @throws GddimException if the backend fails
      */
@@ -185,6 +227,9 @@ public final class Sampler implements AutoCloseable {
      * Writes samples {@code [from, from + n)} into {@code out} at its position, row-major (n, D...), and advances the
      * position by {@code n * D}; heap and direct buffers of any byte order.
      *
+     * @param from the first sample's index, {@code >= 0}
+     * @param n how many samples, {@code >= 0}
+     * @param out the caller's buffer
      * @throws IllegalArgumentException if {@code from < 0}, {@code n < 0} or fewer than {@code n * D} floats remain
      * @throws GddimException if the backend fails
      */
@@ -201,7 +246,14 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
-    /** Generates samples {@code [0, count)}: {@link #generate(long, long, BatchSink, Consumer)} from 0. */
+    /**
+     * Generates samples {@code [0, count)}: {@link #generate(long, long, BatchSink, Consumer)} from 0.
+     *
+     * @param count how many samples, {@code >= 0}
+     * @param sink takes each finished batch
+     * @param progress hears after every step and batch; may be null
+     * @throws IOException what the sink threw
+     */
     public void generate(long count, BatchSink sink, Consumer<Progress> progress) throws IOException {
         generate(0, count, sink, progress);
     }
@@ -213,6 +265,10 @@ public final class Sampler implements AutoCloseable {
      * when the sink throws, or when the calling thread is interrupted (a {@link GddimException}, the interrupt flag
      * kept set).
      *
+     * @param from the first sample's index, {@code >= 0}
+     * @param count how many samples, {@code >= 0}
+     * @param sink takes each finished batch
+     * @param progress hears after every step and batch; may be null
      * @throws IOException what the sink threw
      * @throws IllegalArgumentException if {@code from < 0} or {@code count < 0}
      * @throws GddimException if the backend fails, or the thread was interrupted
@@ -222,8 +278,7 @@ public final class Sampler implements AutoCloseable {
         checkRange(from, count);
         long start = System.nanoTime();
         Consumer<Progress> tell = progress != null ? progress : p -> {};
-        long batches = (count + batch - 1) / batch;
-        long stepsTotal = batches * steps();
+        long stepsTotal = (count / batch * pieces(batch) + pieces((int) (count % batch))) * steps();
         long[] stepsDone = {0};
         long[] samplesDone = {0};
         StepObserver observer = (step, steps, t) -> tell.accept(new Progress(samplesDone[0], count, ++stepsDone[0],
@@ -251,26 +306,42 @@ public final class Sampler implements AutoCloseable {
         }
     }
 
-    /** Samples {@code [first, first + rows)}, {@code rows <= batch}, on a loop of the full batch or a power of two. */
+    /**
+     * Batch states a chunk of {@code rows <= batch} samples runs on: the full batch, or one per set bit of
+     * {@code rows} (a power of two each, largest first), so no sample is computed in vain and the states kept
+     * are at most the full batch and one of each power of two below it.
+     */
+    private int pieces(int rows) {
+        return rows == batch ? 1 : Integer.bitCount(rows);
+    }
+
+    /** Samples {@code [first, first + rows)}, {@code rows <= batch}, as (rows, D...) row-major. */
     private float[] run(long first, int rows, StepObserver observer) {
-        int size = rows == batch ? batch : Math.min(batch, Integer.highestOneBit(rows) << (Integer.bitCount(rows) > 1 ? 1 : 0));
+        if (rows == batch) {
+            return runPiece(first, rows, observer);
+        }
+        float[] out = new float[rows * dataSize];
+        int done = 0;
+        for (int left = rows; left > 0; ) {
+            int size = Integer.highestOneBit(left);
+            System.arraycopy(runPiece(first + done, size, observer), 0, out, done * dataSize, size * dataSize);
+            done += size;
+            left -= size;
+        }
+        return out;
+    }
+
+    private float[] runPiece(long first, int size, StepObserver observer) {
         BatchLoop loop = loops.computeIfAbsent(size, b -> new BatchLoop(plan, model, backend, process, tMax, noise,
                 job.seed(), b, job.usesGraph()));
-        float[] data;
         try {
-            data = loop.runFrom(first, size, observer);
+            return loop.runFrom(first, size, observer);
         } catch (IOException e) { // seeded noise reads no file; kept for the loop's signature
             throw Refusals.of(e);
         } catch (RuntimeException e) {
             GddimException g = Refusals.of(e);
-            throw new GddimException(g.getMessage() + " (samples " + first + " to " + (first + rows - 1) + ")", e);
+            throw new GddimException(g.getMessage() + " (samples " + first + " to " + (first + size - 1) + ")", e);
         }
-        if (size == rows) {
-            return data;
-        }
-        float[] head = new float[rows * dataSize];
-        System.arraycopy(data, 0, head, 0, head.length);
-        return head;
     }
 
     /** Releases the backend's buffers, the captured graphs and the ONNX Runtime session; later calls throw. */

@@ -39,13 +39,23 @@ public final class SamplerBuilder {
 
     SamplerBuilder() {}
 
-    /** The forward process ({@code --process}); default {@link ProcessKind#VP}. */
+    /**
+     * The forward process ({@code --process}); default {@link ProcessKind#VP}.
+     *
+     * @param process the process
+     * @return this builder
+     */
     public SamplerBuilder process(ProcessKind process) {
         this.process = process;
         return this;
     }
 
-    /** The score model ({@code --model}): the embedded default mixture, a GMM JSON file or an ONNX network. */
+    /**
+     * The score model ({@code --model}): the embedded default mixture, a GMM JSON file or an ONNX network.
+     *
+     * @param model the model source
+     * @return this builder
+     */
     public SamplerBuilder model(ModelSource model) {
         this.model = model;
         return this;
@@ -55,6 +65,8 @@ public final class SamplerBuilder {
      * The score model in the CLI's form: {@code default}, {@code gmm:FILE.json} or {@code onnx:FILE.onnx} (paths
      * relative to the working directory).
      *
+     * @param spec the model in the form of --model
+     * @return this builder
      * @throws GddimException naming the accepted forms
      */
     public SamplerBuilder model(String spec) {
@@ -66,16 +78,23 @@ public final class SamplerBuilder {
         return this;
     }
 
-    /** The solver setting ({@code --solver}, {@code --order}, {@code --corrector}, ...); default gddim of order 2. */
+    /**
+     * The solver setting ({@code --solver}, {@code --order}, {@code --corrector}, ...); default gddim of order 2.
+     *
+     * @param solver the solver setting
+     * @return this builder
+     */
     public SamplerBuilder solver(SolverSpec solver) {
         this.solver = solver;
         return this;
     }
 
     /**
-     * The solver {@code kind} at {@code order} (null: the kind's default order) with every other option at its
-     * default.
+     * The solver {@code kind} at {@code order} with every other option at its default.
      *
+     * @param kind the method
+     * @param order eps values per step or stages ({@code --order}); null for the kind's default
+     * @return this builder
      * @throws GddimException when {@code kind} has no such order
      */
     public SamplerBuilder solver(SolverKind kind, Integer order) {
@@ -87,15 +106,23 @@ public final class SamplerBuilder {
         return this;
     }
 
-    /** The grid family ({@code --grid}); null (the default) for the process' own: logsnr, quadratic for cld/bdm. */
+    /**
+     * The grid family ({@code --grid}).
+     *
+     * @param grid the family; null (the default) for the process' own: logsnr, quadratic for cld and bdm
+     * @return this builder
+     */
     public SamplerBuilder grid(GridKind grid) {
         this.grid = grid;
         return this;
     }
 
     /**
-     * A learned LD3 grid ({@code --grid file:FILE.json}, written by {@code gddim ld3}) instead of a grid family; it
-     * must have been learned for this model, process, solver and NFE unless {@code force} ({@code --force-grid}).
+     * A learned LD3 grid ({@code --grid file:FILE.json}, written by {@code gddim ld3}) instead of a grid family.
+     *
+     * @param file the grid file; null for none (the default)
+     * @param force use it even if it was learned for another model, process, solver or NFE ({@code --force-grid})
+     * @return this builder
      */
     public SamplerBuilder gridFile(Path file, boolean force) {
         this.gridFile = file;
@@ -103,61 +130,99 @@ public final class SamplerBuilder {
         return this;
     }
 
-    /** The budget of network evaluations ({@code --nfe}); default 20. The grid gets as many steps as fit. */
+    /**
+     * The budget of network evaluations per sample ({@code --nfe}); the grid gets as many steps as fit.
+     *
+     * @param nfe at least the solver's smallest budget; default 20
+     * @return this builder
+     */
     public SamplerBuilder nfe(int nfe) {
         this.nfe = nfe;
         return this;
     }
 
-    /** The start time T ({@code --t-max}, in the process' time units); NaN (the default) for the process' own. */
+    /**
+     * The start time T ({@code --t-max}).
+     *
+     * @param tMax in the process' time units; NaN (the default) for the process' own, e.g. 1 for vp
+     * @return this builder
+     */
     public SamplerBuilder tMax(double tMax) {
         this.tMax = tMax;
         return this;
     }
 
-    /** The end (output) time ({@code --t-min}); NaN (the default) for the process' own, e.g. 1e-3 for vp. */
+    /**
+     * The end (output) time ({@code --t-min}).
+     *
+     * @param tMin in the process' time units; NaN (the default) for the process' own, e.g. 1e-3 for vp
+     * @return this builder
+     */
     public SamplerBuilder tMin(double tMin) {
         this.tMin = tMin;
         return this;
     }
 
-    /** The seed of the noise ({@code --seed}); default 0. Sample i depends only on the settings, the seed and i. */
+    /**
+     * The seed of the noise ({@code --seed}): sample i depends only on the settings, the seed and i.
+     *
+     * @param seed any long; default 0
+     * @return this builder
+     */
     public SamplerBuilder seed(long seed) {
         this.seed = seed;
         return this;
     }
 
-    /** Where the solver steps run ({@code --backend}): java, native (the default) or cuda. */
+    /**
+     * Where the solver steps run ({@code --backend}).
+     *
+     * @param backend java (the reference), native (the default: C kernels) or cuda
+     * @return this builder
+     */
     public SamplerBuilder backend(BackendKind backend) {
         this.backend = backend;
         return this;
     }
 
-    /** Whether the cuda backend replays each batch as one captured CUDA graph ({@code --cuda-graph}); default auto. */
+    /**
+     * Whether the cuda backend replays each batch as one captured CUDA graph ({@code --cuda-graph}).
+     *
+     * @param graph auto (the default: on for cuda), on or off
+     * @return this builder
+     */
     public SamplerBuilder cudaGraph(GraphMode graph) {
         this.graph = graph;
         return this;
     }
 
     /**
-     * The largest number of samples one batch holds ({@code --batch}); null (the default) for about 4M floats per
-     * state buffer. Memory per batch: (eps slots + 2) * batch * D floats on the backend. It changes no sample.
+     * The largest number of samples one batch holds ({@code --batch}). Memory per batch: (eps slots + 2) * batch * D
+     * floats on the backend. It changes no sample.
+     *
+     * @param batch at least 1; null (the default) for about 4M floats per state buffer
+     * @return this builder
      */
     public SamplerBuilder batch(Integer batch) {
         this.batch = batch;
         return this;
     }
 
-    /** CPU threads of an ONNX model ({@code --threads}, ONNX Runtime intra-op threads); 0 (the default) for all cores. */
+    /**
+     * CPU threads of an ONNX model ({@code --threads}, ONNX Runtime intra-op threads).
+     *
+     * @param threads at least 1; 0 (the default) for every core
+     * @return this builder
+     */
     public SamplerBuilder threads(int threads) {
         this.threads = threads;
         return this;
     }
 
     /**
-     * The job these settings describe, checked by the CLI's record (the same refusals as {@code gddim sample}); its
-     * {@code count}, {@code out} and {@code force} fields are placeholders a sampler does not use.
+     * The job these settings describe, checked by the CLI's record (the same refusals as {@code gddim sample}).
      *
+     * @return the job; its {@code count}, {@code out} and {@code force} fields are placeholders a sampler does not use
      * @throws GddimException naming the setting that is missing or wrong
      */
     public SampleJob job() {
@@ -176,8 +241,9 @@ public final class SamplerBuilder {
 
     /**
      * Opens a sampler for these settings: reads the model, plans the solver and opens the backend (and ONNX Runtime
-     * for an ONNX model). The caller closes it.
+     * for an ONNX model).
      *
+     * @return the sampler, which the caller closes
      * @throws GddimException naming the setting, file or backend that is wrong
      */
     public Sampler open() {

@@ -11,7 +11,9 @@
  * <li><b>Sample index.</b> Sample {@code i} (a {@code long}, {@code i >= 0}) is a pure function of the job's settings,
  *     its seed and {@code i}: the same float32 values, bit for bit on the CPU backends, as row {@code i} of the
  *     {@code samples.npy} that {@code bin/gddim sample} writes with the same settings, whatever the batch size, the
- *     order of the calls or the range a call asks for.</li>
+ *     order of the calls or the range a call asks for. One exception: an ONNX network is bit-identical only when it
+ *     runs the same batches (same batch size, ranges aligned to it), because ONNX Runtime's kernels round differently
+ *     at other batch sizes (by up to about 1e-6 on the shipped MNIST models).</li>
  * <li><b>Buffers.</b> Samples are float32, row-major {@code (n, D...)}: sample {@code from + r} occupies elements
  *     {@code [r * D, (r + 1) * D)} of the range written, where {@code D} is {@link org.gddim.api.Sampler#sampleSize()}
  *     and {@code (D...)} is {@link org.gddim.api.Sampler#sampleShape()} (e.g. {@code (8)} for an 8-D mixture,

@@ -12,7 +12,7 @@ package org.gddim.solver;
  * @param lambda stochasticity of the lambda family (gddim-spec.md 1.2), NaN for the solver's default (0 for gddim,
  *     1 for em; sscs is lambda = 1)
  * @param frame the eps frame of gddim's multistep polynomial: R (gDDIM, the default) or L (Cholesky baseline)
- * @throws IllegalArgumentException naming the impossible combination
+ * The constructor throws an IllegalArgumentException naming an impossible combination.
  */
 public record SolverSpec(SolverKind kind, Integer order, Corrector corrector, Boolean lowerOrderFinal, double lambda,
         EpsFrame frame) {

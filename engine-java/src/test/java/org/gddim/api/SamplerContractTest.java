@@ -61,6 +61,20 @@ class SamplerContractTest {
     }
 
     @Test
+    void aShortBatchRunsAsPowersOfTwoAndItsStepsAreCounted() throws IOException {
+        try (Sampler sampler = Sampler.builder().model(GMM).nfe(6).batch(8).open()) {
+            List<Progress> told = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
+            sampler.generate(15, (first, count, samples) -> counts.add(count), told::add);
+            assertEquals(List.of(8, 7), counts);
+            long steps = (1 + 3) * (long) sampler.steps(); // 8, then 7 = 4 + 2 + 1
+            assertEquals(steps, told.getLast().stepsTotal());
+            assertEquals(steps, told.getLast().stepsDone());
+            assertEquals(steps + 2, told.size());
+        }
+    }
+
+    @Test
     void aSinkErrorStopsTheRunAndTheSamplerStaysUsable() throws IOException {
         try (Sampler sampler = Sampler.builder().model(GMM).nfe(5).batch(3).open()) {
             int[] calls = {0};
@@ -86,6 +100,30 @@ class SamplerContractTest {
         sampler.close();
         sampler.close(); // idempotent
         assertThrows(IllegalStateException.class, () -> sampler.sample(0, 1));
+    }
+
+    @Test
+    void samplersOnTwoThreadsAndOneSharedSamplerGiveTheSequentialSamples() throws Exception {
+        float[] a;
+        float[] b;
+        try (Sampler one = Sampler.builder().model(GMM).nfe(6).batch(16).seed(3).open()) {
+            a = one.sample(0, 64);
+            b = one.sample(64, 64);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (Sampler s1 = Sampler.builder().model(GMM).nfe(6).batch(16).seed(3).open();
+                Sampler s2 = Sampler.builder().model(GMM).nfe(6).batch(16).seed(3).open()) {
+            var fa = pool.submit(() -> s1.sample(0, 64));
+            var fb = pool.submit(() -> s2.sample(64, 64));
+            assertArrayEquals(a, fa.get(), "own sampler, thread 1");
+            assertArrayEquals(b, fb.get(), "own sampler, thread 2");
+            var ga = pool.submit(() -> s1.sample(0, 64)); // one sampler shared: the calls take turns
+            var gb = pool.submit(() -> s1.sample(64, 64));
+            assertArrayEquals(a, ga.get(), "shared sampler, thread 1");
+            assertArrayEquals(b, gb.get(), "shared sampler, thread 2");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -88,6 +88,23 @@ class SamplerMatchesCliTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void anOnnxNetworkMatchesTheCliAtTheSameBatch() throws IOException {
+        String onnx = "onnx:" + Fixtures.modelsDir().resolve("mnist-edm.onnx");
+        Path out = tmp.resolve("cli-onnx");
+        int exit = Main.run(new String[] {"sample", "--process", "edm", "--model", onnx, "--solver", "dpmpp", "--nfe", "4",
+                "--n", "3", "--batch", "3", "--threads", "1", "--seed", "2", "--out", out.toString(), "--progress", "off"},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertEquals(0, exit);
+        try (Sampler sampler = Sampler.builder().process(ProcessKind.EDM).model(onnx).solver(SolverKind.DPMPP, null)
+                .nfe(4).batch(3).threads(1).seed(2).open()) {
+            assertArrayEquals(new int[] {1, 28, 28}, sampler.sampleShape());
+            float[] rows = new float[3 * 784]; // one batch of 3, as the CLI ran it
+            sampler.sample(0, 3, java.nio.FloatBuffer.wrap(rows));
+            assertArrayEquals(Npy.readAll(out.resolve("samples.npy")), rows);
+        }
+    }
+
     @ParameterizedTest(name = "grid {0}")
     @CsvSource({"uniform", "quadratic"})
     void gridFamiliesMatchTheCli(String grid) throws IOException {
