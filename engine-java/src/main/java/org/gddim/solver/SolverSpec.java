@@ -4,6 +4,7 @@ package org.gddim.solver;
  * One solver setting, the form the CLI's flags and the Java API give it: its defaults are filled and every
  * combination of options checked once, in the compact constructor; {@link #create()} builds the solver, whose
  * constructor refuses only an order it does not implement. {@code null} (NaN for {@code lambda}) means "the kind's default".
+ * An impossible combination is an IllegalArgumentException that names it.
  *
  * @param kind the method
  * @param order eps values or stages (--order); default {@link SolverKind#defaultOrder()}, 1 for stochastic gddim
@@ -12,7 +13,6 @@ package org.gddim.solver;
  * @param lambda stochasticity of the lambda family (gddim-spec.md 1.2), NaN for the solver's default (0 for gddim,
  *     1 for em; sscs is lambda = 1)
  * @param frame the eps frame of gddim's multistep polynomial: R (gDDIM, the default) or L (Cholesky baseline)
- * The constructor throws an IllegalArgumentException naming an impossible combination.
  */
 public record SolverSpec(SolverKind kind, Integer order, Corrector corrector, Boolean lowerOrderFinal, double lambda,
         EpsFrame frame) {
