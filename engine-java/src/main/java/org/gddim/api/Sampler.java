@@ -33,7 +33,7 @@ import org.gddim.solver.StepObserver;
  * memory in all, whatever the calls ask for.
  */
 public final class Sampler implements AutoCloseable {
-    /** Largest sample index + 1 a call may reach, leaving room for one rounded-up batch past it. */
+    /** Largest sample index + 1 a call may reach: far beyond any run, and index arithmetic cannot overflow. */
     private static final long INDEX_LIMIT = Long.MAX_VALUE / 2;
 
     private final SampleJob job;
@@ -261,7 +261,7 @@ public final class Sampler implements AutoCloseable {
     /**
      * Generates samples {@code [from, from + count)} batch by batch and hands each finished batch to {@code sink}, in
      * index order, on the calling thread; {@code progress} (may be null) hears after every solver step and after
-     * each batch. Nothing is kept: memory stays one batch whatever the count. The call stops between two batches
+     * each batch. Nothing is kept: memory stays that of the batch states whatever the count. The call stops between two batches
      * when the sink throws, or when the calling thread is interrupted (a {@link GddimException}, the interrupt flag
      * kept set).
      *
