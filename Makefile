@@ -112,9 +112,9 @@ models: build
 MODELS_N ?= 200
 models-cld: build
 	bin/gddim model-report --models models/mnist-cld.onnx --methods gddim1,gddim2,gddim3,gddim1-L,gddim3-L,gddim1-lambda1.0 \
-	    --nfe 20,30,50 --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-cld-gddim
+	    --nfe 20,30,50 --grid quadratic --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-cld-gddim
 	bin/gddim model-report --models models/mnist-cld.onnx --methods em-lambda0,em,sscs \
-	    --nfe 50,500 --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-cld-baselines
+	    --nfe 50,500 --grid quadratic --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-cld-baselines
 models-bdm: build
 	bin/gddim model-report --models models/mnist-bdm.onnx --methods gddim1,gddim2,gddim3,gddim1-lambda1.0,em-lambda0 \
 	    --nfe 10,20,50,200 --grid quadratic --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-bdm
@@ -154,8 +154,8 @@ train:
 	/usr/bin/python3 tools/train/train_vp.py
 	/usr/bin/python3 tools/train/train_edm.py --variant edm
 	/usr/bin/python3 tools/train/train_edm.py --variant fdm
-	/usr/bin/python3 tools/train/train_cld.py --iterations 400
-	/usr/bin/python3 tools/train/train_bdm.py --iterations 400
+	/usr/bin/python3 tools/train/train_cld.py
+	/usr/bin/python3 tools/train/train_bdm.py
 	/usr/bin/python3 tools/train/plot_losses.py
 
 # The checked-in --help texts (docs/cli/), which HelpGoldenTest compares against.
