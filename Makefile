@@ -122,23 +122,33 @@ models: build
 MODELS_N ?= 200
 models-cld: build
 	bin/gddim model-report --models models/mnist-cld.onnx --methods gddim1,gddim2,gddim3,gddim1-L,gddim3-L,gddim1-lambda1.0 \
-	    --nfe 20,30,50 --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-cld-gddim
+	    --nfe 20,30,50 --grid quadratic --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-cld-gddim
 	bin/gddim model-report --models models/mnist-cld.onnx --methods em-lambda0,em,sscs \
-	    --nfe 50,500 --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-cld-baselines
+	    --nfe 50,500 --grid quadratic --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-cld-baselines
 models-bdm: build
 	bin/gddim model-report --models models/mnist-bdm.onnx --methods gddim1,gddim2,gddim3,gddim1-lambda1.0,em-lambda0 \
 	    --nfe 10,20,50,200 --grid quadratic --n $(MODELS_N) --seed 0 --doc docs/models.md --id models-bdm
 
 # LD3 grids shipped with the image models (models/<model>.ld3-<solver>-<nfe>.json; docs/ld3.md): 70 minutes for
-# mnist-edm's nine grids on 2 shared cores. The teacher pairs are cached (~/.cache/gddim/ld3), so a rerun starts at once.
-LD3_MODELS ?= mnist-edm
+# mnist-edm's nine grids on 2 shared cores, about as long for mnist-vp and mnist-fdm each, 3 grids (gDDIM only: the
+# other two solvers need an isotropic process) for mnist-cld and mnist-bdm. Teachers: UniPC-bh2 at 20 NFE on the
+# isotropic models, gDDIM q = 2 at 100 NFE on CLD and BDM. The teacher pairs are cached (~/.cache/gddim/ld3), so a
+# rerun starts at once.
+LD3_MODELS ?= mnist-edm mnist-vp mnist-fdm mnist-cld mnist-bdm
 LD3_SOLVERS ?= dpmpp unipc-bh2 gddim
 LD3_NFE ?= 5 7 10
 ld3: build
-	@for m in $(LD3_MODELS); do p=$$(case $$m in mnist-edm) echo edm;; mnist-vp) echo vp;; mnist-fdm) echo edm;; esac); \
-	  for s in $(LD3_SOLVERS); do for n in $(LD3_NFE); do \
-	    nice -n 10 bin/gddim ld3 --process $$p --model onnx:models/$$m.onnx --solver $$s --nfe $$n --teacher-solver unipc-bh2 \
-	        --teacher-nfe 20 --train-samples 50 --val-samples 50 --rounds 2 --evaluations 100 --seed 0 \
+	@for m in $(LD3_MODELS); do \
+	  case $$m in \
+	    mnist-edm|mnist-fdm) p=edm; solvers="$(LD3_SOLVERS)"; teacher="--teacher-solver unipc-bh2 --teacher-nfe 20";; \
+	    mnist-vp) p=vp; solvers="$(LD3_SOLVERS)"; teacher="--teacher-solver unipc-bh2 --teacher-nfe 20";; \
+	    mnist-cld|mnist-bdm) p=$${m#mnist-}; solvers=$$(echo " $(LD3_SOLVERS) " | grep -o " gddim "); \
+	        teacher="--teacher-solver gddim --teacher-order 2 --teacher-nfe 100";; \
+	    *) echo "make ld3: no LD3 settings for model '$$m' (known: mnist-edm mnist-vp mnist-fdm mnist-cld mnist-bdm)" >&2; exit 1;; \
+	  esac; \
+	  for s in $$solvers; do for n in $(LD3_NFE); do \
+	    nice -n 10 bin/gddim ld3 --process $$p --model onnx:models/$$m.onnx --solver $$s --nfe $$n $$teacher \
+	        --train-samples 50 --val-samples 50 --rounds 2 --evaluations 100 --seed 0 \
 	        --out models/$$m.ld3-$$s-$$n.json --progress off || exit 1; \
 	  done; done; done
 
@@ -154,8 +164,8 @@ train:
 	/usr/bin/python3 tools/train/train_vp.py
 	/usr/bin/python3 tools/train/train_edm.py --variant edm
 	/usr/bin/python3 tools/train/train_edm.py --variant fdm
-	/usr/bin/python3 tools/train/train_cld.py --iterations 400
-	/usr/bin/python3 tools/train/train_bdm.py --iterations 400
+	/usr/bin/python3 tools/train/train_cld.py
+	/usr/bin/python3 tools/train/train_bdm.py
 	/usr/bin/python3 tools/train/plot_losses.py
 
 # The checked-in --help texts (docs/cli/), which HelpGoldenTest compares against.

@@ -54,7 +54,8 @@ final class Ld3ReportCommand implements Callable<Integer> {
     List<String> parts;
 
     @Option(names = "--models", paramLabel = "LIST", split = ",",
-            defaultValue = "models/mnist-edm.onnx,models/mnist-vp.onnx,models/mnist-fdm.onnx",
+            defaultValue = "models/mnist-edm.onnx,models/mnist-vp.onnx,models/mnist-fdm.onnx,models/mnist-cld.onnx,"
+                    + "models/mnist-bdm.onnx",
             description = "Image models whose shipped grids are measured (those without grids are skipped).")
     List<Path> models;
 
@@ -159,7 +160,7 @@ final class Ld3ReportCommand implements Callable<Integer> {
                     List<ShippedGridStudy.Row> rows = ShippedGridStudy.run(file, process, network.scoreModel(backend), backend,
                             features, List.of("dpmpp", "unipc-bh2", "gddim"), new int[] {5, 7}, n, doc.resolveSibling("ld3"));
                     if (!rows.isEmpty()) {
-                        md.append(ShippedGridStudy.markdown(file.getFileName().toString().replaceAll("\\.onnx$", ""), rows,
+                        md.append(ShippedGridStudy.markdown(file.getFileName().toString().replaceAll("\\.onnx$", ""), process, rows,
                                 doc.toAbsolutePath().getParent()));
                     }
                 }
@@ -169,7 +170,7 @@ final class Ld3ReportCommand implements Callable<Integer> {
                 " %d samples per cell from held-out Philox noise (seed %d; the grids were trained on samples 0..99 of seed 0), "
                         + "Frechet distance in the 64-d feature space of mnist-classifier.onnx against its 10,000 real digits, as "
                         + "in docs/models.md; solvers at their shipped grids' settings (dpmpp 2M, unipc-bh2 with its corrector, "
-                        + "gddim q = 2); training wall time from each grid.json. %.0f s in all.%n%n", n, ShippedGridStudy.SEED,
+                        + "gddim q = 2 on the isotropic models, its grids' order on CLD and BDM); training wall time from each grid.json. %.0f s in all.%n%n", n, ShippedGridStudy.SEED,
                 (System.nanoTime() - t0) / 1e9) + (md.isEmpty() ? "No shipped LD3 grids found.\n" : md.toString()));
     }
 }

@@ -4,7 +4,7 @@ package org.gddim.ld3;
  * LD3's decoupled network times (pndm-fdm-ld3-spec.md 6.1 item 2, the paper's Sec. 4.3): the model is evaluated at
  * {@code t^c_i = t_i + xi_i}, {@code |xi_i| <= w Delta}, {@code w = 0.5}, {@code Delta} the smallest gap of the grid,
  * {@code xi_0 = xi_N = 0}. Here the offset is taken in the grid mode's coordinate ({@code log rho} in lambda-mode,
- * t in time-mode) and the optimiser's variable is the normalised offset {@code s_i = xi_i / (w Delta)} in [-1, 1]
+ * sqrt t in time-mode) and the optimiser's variable is the normalised offset {@code s_i = xi_i / (w Delta)} in [-1, 1]
  * (the clip of the official code becomes a bound). The official code measures Delta on the raw logits in
  * lambda-mode, which freezes xi at initialisation (spec 6.1 quirk); measuring it on the grid does not.
  */

@@ -16,7 +16,7 @@ public record Ld3Parameters(double[] theta, double[] s) {
         s = s.clone();
     }
 
-    /** The initialisation: uniform logits (logSNR- or time-uniform grid), no offsets. */
+    /** The initialisation: uniform logits (logSNR grid, or quadratic in time-mode), no offsets. */
     public static Ld3Parameters initial(int steps) {
         return new Ld3Parameters(new double[steps + 1], new double[steps + 1]);
     }

@@ -24,16 +24,33 @@ import org.gddim.job.LearnedPlan;
 /**
  * docs/ld3.md's shipped-grid section: for each learned grid shipped with an image model at the given NFEs, the Frechet
  * distance in the project's classifier's feature space (as {@code gddim model-report} computes it) of {@code n}
- * samples from held-out noise (seed 1; LD3 trained on samples 0..99 of seed 0) on the logSNR grid (LD3's
- * initialisation), the EDM grid and the learned grid, with an image row of each.
+ * samples from held-out noise (seed 1; LD3 trained on samples 0..99 of seed 0) on two hand grids and the learned grid,
+ * with an image row of each. The hand grids are LD3's initialisation and the usual alternative: logSNR and EDM for the
+ * isotropic processes (a scalar noise level), quadratic and time-uniform for CLD and BDM ({@link GridMode}).
  */
 public final class ShippedGridStudy {
     private ShippedGridStudy() {}
 
     public static final long SEED = 1;
 
-    /** One (solver, NFE) row: distances on logsnr, edm and LD3, and the grid's training wall time. */
-    public record Row(String solver, int nfe, double logsnr, double edm, double learned, double trainSeconds, Path image) {}
+    /** One (solver, NFE) row: distances on the two hand grids and LD3, and the grid's training wall time. */
+    public record Row(String solver, int nfe, double init, double alternative, double learned, double trainSeconds, Path image) {}
+
+    /** LD3's initial grid and the usual alternative hand grid for this process. */
+    public static GridKind[] handGrids(Process process) {
+        return GridMode.forProcess(process) == GridMode.LAMBDA ? new GridKind[] {GridKind.LOGSNR, GridKind.EDM}
+                : new GridKind[] {GridKind.QUADRATIC, GridKind.UNIFORM};
+    }
+
+    private static String label(GridKind grid) {
+        return switch (grid) {
+            case LOGSNR -> "logSNR";
+            case EDM -> "EDM";
+            case UNIFORM -> "time-uniform";
+            case QUADRATIC -> "quadratic";
+            default -> grid.name().toLowerCase(Locale.ROOT);
+        };
+    }
 
     public static List<Row> run(Path modelFile, Process process, ScoreModel model, Backend backend, ImageFeatures features,
             List<String> solvers, int[] nfes, int n, Path imageDir) throws IOException {
@@ -44,6 +61,7 @@ public final class ShippedGridStudy {
         FrechetDistance.Stats reference = features.referenceStats();
         String hash = (new org.gddim.job.ModelSource.OnnxFile(modelFile).sha256());
         String stem = modelFile.getFileName().toString().replaceAll("\\.onnx$", "");
+        GridKind[] hand = handGrids(process);
         List<Row> rows = new ArrayList<>();
         for (String name : solvers) {
             for (int nfe : nfes) {
@@ -63,7 +81,7 @@ public final class ShippedGridStudy {
                 for (int k = 0; k < 3; k++) {
                     Plan plan = k == 2 ? LearnedPlan.plan(file, new LearnedPlan.Run(hash, process.name(), name, g.order(),
                             g.corrector(), g.lowerOrderFinal(), nfe, tMax, tMin), false, solver, process)
-                            : solver.plan(process, TimeGrids.make(k == 0 ? GridKind.LOGSNR : GridKind.EDM, process, tMax, tMin, steps));
+                            : solver.plan(process, TimeGrids.make(hand[k], process, tMax, tMin, steps));
                     float[] x = new float[n * model.shape().size()];
                     int batch = 250;
                     for (int first = 0; first < n; first += batch) {
@@ -84,21 +102,25 @@ public final class ShippedGridStudy {
                 Plots.imageGrid(image, grid, model.shape().dims(), 3 * 16, 16, -1, 1, 2);
                 double train = JsonFiles.read(file).path("training").path("wall_seconds").asDouble(Double.NaN);
                 rows.add(new Row(name, nfe, fd[0], fd[1], fd[2], train, image));
-                System.out.printf(Locale.ROOT, "shipped: %s %s NFE %d: FD logsnr %.2f, edm %.2f, ld3 %.2f%n", stem, name, nfe, fd[0],
-                        fd[1], fd[2]);
+                System.out.printf(Locale.ROOT, "shipped: %s %s NFE %d: FD %s %.2f, %s %.2f, ld3 %.2f%n", stem, name, nfe,
+                        hand[0], fd[0], hand[1], fd[1], fd[2]);
             }
         }
         return rows;
     }
 
-    public static String markdown(String model, List<Row> rows, Path docDir) {
-        StringBuilder sb = new StringBuilder("**" + model + "**\n\n| solver | NFE | FD logSNR grid (LD3's init) | FD EDM grid | FD LD3 "
-                + "| LD3 vs logSNR | training wall s |\n|---|---:|---:|---:|---:|---:|---:|\n");
+    public static String markdown(String model, Process process, List<Row> rows, Path docDir) {
+        GridKind[] hand = handGrids(process);
+        String init = label(hand[0]);
+        StringBuilder sb = new StringBuilder("**" + model + "** (" + process.name() + ")\n\n| solver | NFE | FD " + init
+                + " grid (LD3's init) | FD " + label(hand[1]) + " grid | FD LD3 | LD3 vs " + init
+                + " | training wall s |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (Row r : rows) {
             sb.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | **%.1f** | %+.0f%% | %.0f |%n", r.solver(), r.nfe(),
-                    r.logsnr(), r.edm(), r.learned(), 100 * (r.learned() / r.logsnr() - 1), r.trainSeconds()));
+                    r.init(), r.alternative(), r.learned(), 100 * (r.learned() / r.init() - 1), r.trainSeconds()));
         }
-        sb.append("\nSamples (rows: logSNR grid, EDM grid, LD3 grid; the same held-out noise in every row):\n\n");
+        sb.append("\nSamples (rows: " + init + " grid, " + label(hand[1])
+                + " grid, LD3 grid; the same held-out noise in every row):\n\n");
         for (Row r : rows) {
             sb.append(r.solver()).append(" NFE ").append(r.nfe()).append(": ![").append(model).append(' ').append(r.solver())
                     .append(' ').append(r.nfe()).append("](").append(docDir.toAbsolutePath().relativize(r.image().toAbsolutePath()).toString().replace('\\', '/'))

@@ -9,7 +9,8 @@
  *       {@link DecoupledTimes}). Solver coefficients use {@code t}; only the model calls use {@code t^c}
  *       ({@link org.gddim.solver.Retiming}).</li>
  *   <li>lambda-mode (processes with a scalar noise level, ScalarProcess) interpolates in {@code log rho = -lambda}
- *       and starts at the logSNR-uniform grid; time-mode (CLD, BDM) interpolates in t and starts time-uniform.</li>
+ *       and starts at the logSNR-uniform grid; time-mode (CLD, BDM) interpolates in sqrt t and starts
+ *       at the quadratic grid.</li>
  *   <li>Noise {@code z} is standard normal of the state's shape, (S, D_state) row-major (S samples, D_state = 2 D
  *       for CLD); the start is {@code u_T = priorStd(T) z} per plane. Endpoints are the data read off the final
  *       state, (S, D) row-major. The distance is L2: per-sample mean squared error per data dimension.</li>

@@ -11,7 +11,7 @@ import org.gddim.schedule.TimeGrid;
 import org.gddim.schedule.TimeGrids;
 import org.junit.jupiter.api.Test;
 
-/** LD3's grid map: its initialisation is the logSNR-/time-uniform grid; any logits give a strict grid with exact ends. */
+/** LD3's grid map: its initialisation is the logSNR grid (quadratic in time-mode); any logits give a strict grid with exact ends. */
 class LogitGridTest {
     @Test
     void uniformLogitsGiveTheLogSnrGridInLambdaMode() {
@@ -26,12 +26,12 @@ class LogitGridTest {
     }
 
     @Test
-    void uniformLogitsGiveTheUniformGridInTimeMode() {
+    void uniformLogitsGiveTheQuadraticGridInTimeMode() {
         Cld cld = Cld.standard();
         LogitGrid g = LogitGrid.of(cld, 1.0, 1e-3, 5);
-        assertEquals(GridMode.TIME, g.mode());
+        assertEquals(GridMode.SQRT_TIME, g.mode());
         double[] t = g.times(new double[6]);
-        TimeGrid expected = TimeGrids.uniform(1.0, 1e-3, 5);
+        TimeGrid expected = TimeGrids.power(1.0, 1e-3, 5, 2.0);
         for (int i = 0; i <= 5; i++) {
             assertEquals(expected.at(i), t[i], 1e-15, "t[" + i + "]");
         }
