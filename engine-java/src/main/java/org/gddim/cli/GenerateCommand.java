@@ -60,6 +60,10 @@ final class GenerateCommand implements Callable<Integer> {
                     + "lines, off.")
     String progress;
 
+    @Option(names = "--progress-interval", paramLabel = "SECONDS", defaultValue = "10", hidden = true,
+            description = "Seconds between the plain progress lines.")
+    double interval;
+
     @Override
     public Integer call() throws IOException {
         SampleJob job = options.job(count, out, force);
@@ -71,10 +75,10 @@ final class GenerateCommand implements Callable<Integer> {
         };
         var err = spec.commandLine().getErr();
         GenerateListener listener = switch (progress) {
-            case "on" -> new GenerateProgress(true, err, 10);
-            case "lines" -> new GenerateProgress(false, err, 10);
+            case "on" -> new GenerateProgress(true, err, interval);
+            case "lines" -> new GenerateProgress(false, err, interval);
             case "off" -> GenerateListener.NONE;
-            case "auto" -> new GenerateProgress(ProgressListener.interactive(), err, 10);
+            case "auto" -> new GenerateProgress(ProgressListener.interactive(), err, interval);
             default -> throw new JobException("--progress must be auto, on, lines or off, got '" + progress + "'");
         };
         GenerateRun.Result r = GenerateRun.execute(job,

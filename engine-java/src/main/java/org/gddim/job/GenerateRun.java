@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
+import org.gddim.backend.Backend;
 import java.util.stream.Stream;
 import org.gddim.bindings.CudaException;
 import org.gddim.bindings.NativeException;
@@ -59,11 +59,12 @@ public final class GenerateRun {
             boolean complete, long nonFinite, double seconds, double samplingSeconds) {}
 
     public static Result execute(SampleJob job, Options options, GenerateListener listener) throws IOException {
-        return execute(job, options, listener, m -> m);
+        return execute(job, options, listener, (m, b) -> m);
     }
 
     /** The same, the score model seen through {@code wrap} (tests inject faults there). */
-    static Result execute(SampleJob job, Options options, GenerateListener listener, UnaryOperator<ScoreModel> wrap)
+    static Result execute(SampleJob job, Options options, GenerateListener listener,
+            BiFunction<ScoreModel, Backend, ScoreModel> wrap)
             throws IOException {
         long start = System.nanoTime();
         ShardLayout layout = new ShardLayout(job.count(), options.shardSize(), options.part(), options.parts());

@@ -2,7 +2,7 @@ package org.gddim.job;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Backends;
 import org.gddim.io.AtomicFiles;
@@ -47,7 +47,8 @@ final class JobPipeline {
      * Opens {@code job} (its model read into {@code setup}), with at most {@code maxBatch} samples per batch and the
      * score model seen through {@code wrap} (tests inject faults there), and runs {@code body} on it.
      */
-    static <T> T run(SampleJob job, ModelSetup setup, int maxBatch, UnaryOperator<ScoreModel> wrap, Body<T> body)
+    static <T> T run(SampleJob job, ModelSetup setup, int maxBatch, BiFunction<ScoreModel, Backend, ScoreModel> wrap,
+            Body<T> body)
             throws IOException {
         Process process = setup.process();
         double[] range = setup.timeRange(job.tMax(), job.tMin());
@@ -55,7 +56,7 @@ final class JobPipeline {
                 ScoreModels.Opened model = job.model() instanceof ModelSource.OnnxFile f
                         ? ScoreModels.onnx(f.file(), process, backend, job.threadCount())
                         : ScoreModels.gmm(setup.gmm(), process, backend)) {
-            ScoreModel m = wrap.apply(model.model());
+            ScoreModel m = wrap.apply(model.model(), backend);
             Plan plan = plan(job, process, range[0], range[1]);
             int dim = m.stateShape().size();
             NoiseSource noise = job.initNoise() == null
