@@ -84,8 +84,9 @@ final class GenerateCommand implements Callable<Integer> {
         GenerateRun.Result r = GenerateRun.execute(job,
                 new GenerateRun.Options(shardSize, part[0], part[1], nan, !noSpaceCheck), listener);
         var w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "wrote %d shard(s) (%d samples) in %.2f s (%.0f samples/s sampling)%s%s%n", r.shardsWritten(),
-                r.samples(), r.seconds(), r.samplingSeconds() > 0 ? r.samples() / r.samplingSeconds() : 0.0,
+        w.printf(Locale.ROOT, "wrote %d shard(s) (%d samples) in %.2f s (%.0f samples/s while sampling, %.3f s of it the "
+                + "NaN guard)%s%s%n", r.shardsWritten(), r.samples(), r.seconds(),
+                r.samplingSeconds() > 0 ? r.samples() / r.samplingSeconds() : 0.0, r.guardSeconds(),
                 r.shardsVerified() > 0 ? "; " + r.shardsVerified() + " finished shard(s) verified and kept" : "",
                 r.nonFinite() > 0 ? "; " + r.nonFinite() + " non-finite sample(s) listed in the manifest" : "");
         w.printf("wrote %s (%s)%n", r.manifest(), r.complete() ? "complete" : "part " + shard + " of the job");

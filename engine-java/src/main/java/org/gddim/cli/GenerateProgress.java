@@ -11,7 +11,8 @@ import org.gddim.job.GenerateListener;
 /**
  * Progress of {@code gddim generate} on stderr: on a terminal a bar in samples with samples/s and ETA
  * (me.tongfei:progressbar, as sample's); otherwise (CI, logs, Spark) one plain line every {@code intervalSeconds}
- * and at the end, e.g. {@code generate: 12000/100000 samples (12.0%), 850 samples/s, ETA 1m43s}.
+ * and at the end, e.g. {@code generate: 12000/100000 samples (12.0%), 850 samples/s, ETA 1m43s}. The count moves
+ * with every solver step (a batch of B samples at step k of N counts as B k / N), so a slow batch shows progress.
  */
 final class GenerateProgress implements GenerateListener {
     private final boolean bar;
@@ -20,9 +21,11 @@ final class GenerateProgress implements GenerateListener {
     private ProgressBar progress;
     private long total;
     private long done;
+    private long partial; // samples' worth of solver steps of the batch in progress
     private long startDone;
     private long start;
     private long lastLine;
+    private long lastLineDone = -1; // samples done at the last plain line
 
     GenerateProgress(boolean bar, PrintWriter err, double intervalSeconds) {
         this.bar = bar;
@@ -50,8 +53,19 @@ final class GenerateProgress implements GenerateListener {
     @Override
     public void samples(int count) {
         done += count;
+        partial = 0;
+        update();
+    }
+
+    @Override
+    public void step(int rows, int step, int steps) {
+        partial = (long) rows * step / steps;
+        update();
+    }
+
+    private void update() {
         if (bar) {
-            progress.stepBy(count);
+            progress.stepTo(done + partial);
             return;
         }
         long now = System.nanoTime();
@@ -62,11 +76,13 @@ final class GenerateProgress implements GenerateListener {
     }
 
     private void line(long now) {
+        lastLineDone = done;
         double s = (now - start) / 1e9;
-        double rate = s > 0 ? (done - startDone) / s : 0;
-        err.printf(Locale.ROOT, "generate: %d/%d samples (%.1f%%), %.0f samples/s, ETA %s%n", done, total,
-                100.0 * done / Math.max(1, total), rate,
-                rate > 0 ? org.gddim.job.GenerateRun.duration((total - done) / rate) : "unknown");
+        long shown = done + partial;
+        double rate = s > 0 ? (shown - startDone) / s : 0;
+        err.printf(Locale.ROOT, "generate: %d/%d samples (%.1f%%), %.0f samples/s, ETA %s%n", shown, total,
+                100.0 * shown / Math.max(1, total), rate,
+                rate > 0 ? org.gddim.job.GenerateRun.duration((total - shown) / rate) : "unknown");
     }
 
     @Override
@@ -84,7 +100,7 @@ final class GenerateProgress implements GenerateListener {
     public void end() {
         if (bar) {
             progress.close();
-        } else if (done > startDone) {
+        } else if (done > startDone && done != lastLineDone) {
             line(System.nanoTime());
         }
     }

@@ -8,6 +8,9 @@ public interface GenerateListener {
     /** {@code count} more samples are finished. */
     void samples(int count);
 
+    /** The batch of {@code rows} samples in progress has done solver step {@code step} of {@code steps}. */
+    default void step(int rows, int step, int steps) {}
+
     /** A one-line note for the user (the run-time estimate, a shard found corrupt and regenerated). */
     void note(String line);
 

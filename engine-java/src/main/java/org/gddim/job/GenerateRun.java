@@ -56,7 +56,7 @@ public final class GenerateRun {
 
     /** What a run did: shards written now, shards found finished (checksums verified), samples made now. */
     public record Result(Path manifest, int shardsWritten, int shardsVerified, long samples, long resumedSamples,
-            boolean complete, long nonFinite, double seconds, double samplingSeconds) {}
+            boolean complete, long nonFinite, double seconds, double samplingSeconds, double guardSeconds) {}
 
     public static Result execute(SampleJob job, Options options, GenerateListener listener) throws IOException {
         return execute(job, options, listener, (m, b) -> m);
@@ -87,7 +87,7 @@ public final class GenerateRun {
                             + "); rerun with its settings to continue it, choose another --out, or pass --force to "
                             + "start over");
                 }
-                return new Shards(p, layout, settings, dims, options.onNan(), listener, manifestFile, start)
+                return new Shards(p, layout, settings, dims, options.onNan(), listener, manifestFile, start, new long[1])
                         .run(earlier == null ? List.of() : earlier.shards());
             });
         }
@@ -194,7 +194,7 @@ public final class GenerateRun {
 
     /** The shard loop of one opened job. */
     private record Shards(JobPipeline.Opened p, ShardLayout layout, JsonNode settings, int[] dims, OnNan onNan,
-            GenerateListener listener, Path manifestFile, long start) {
+            GenerateListener listener, Path manifestFile, long start, long[] guardNanos) {
         Result run(List<GenerateManifest.Shard> listed) throws IOException {
             Path dir = manifestFile.getParent();
             TreeMap<Integer, GenerateManifest.Shard> shards = new TreeMap<>();
@@ -243,7 +243,7 @@ public final class GenerateRun {
             }
             GenerateManifest m = new GenerateManifest(settings, new ArrayList<>(shards.values()));
             return new Result(manifestFile, written, verified, made, resumed, m.complete(), nonFinite,
-                    (System.nanoTime() - start) / 1e9, sampling);
+                    (System.nanoTime() - start) / 1e9, sampling, guardNanos[0] / 1e9);
         }
 
         private static boolean intact(Path dir, GenerateManifest.Shard s) throws IOException {
@@ -274,17 +274,19 @@ public final class GenerateRun {
                     long t0 = System.nanoTime();
                     float[] data;
                     try {
-                        data = loop.runAt(first + done, n, org.gddim.solver.StepObserver.NONE);
+                        data = loop.runAt(first + done, n, (step, steps, t) -> listener.step(n, step, steps));
                     } catch (NativeException | CudaException e) {
                         throw new IOException("the " + p.job().backend() + " backend failed at samples " + (first + done)
                                 + "..: " + e.getMessage(), e);
                     }
+                    long g = System.nanoTime();
                     guard(loop, first + done, n, data, dataDim, bad);
+                    guardNanos[0] += System.nanoTime() - g;
                     if (estimateFor > 0 && done == 0) { // the run's first batch
                         double s = (System.nanoTime() - t0) / 1e9;
                         long left = estimateFor;
-                        listener.note(String.format(Locale.ROOT, "first batch: %d samples in %.2f s (%.0f samples/s); "
-                                + "estimated run time for this part's %d samples: %s", n, s, n / s, left,
+                        listener.note(String.format(Locale.ROOT, "first batch: %d samples in %.2f s (%.0f samples/s, "
+                                + "start-up included); estimated run time for this part's %d samples: %s", n, s, n / s, left,
                                 duration(s * left / n)));
                     }
                     if (images != null && done < shown) {
