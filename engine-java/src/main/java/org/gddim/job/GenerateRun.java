@@ -74,19 +74,23 @@ public final class GenerateRun {
         OutputFolder.createWritable(dir);
         try (OutputFolder lock = OutputFolder.locked(dir)) {
             Path manifestFile = lock.dir().resolve(OutputFolder.MANIFEST); // held until the run ends
-            removeStale(dir, job.force());
-            GenerateManifest earlier = Files.exists(manifestFile) ? GenerateManifest.read(manifestFile) : null;
+            removeStale(dir, false);
+            GenerateManifest found = Files.exists(manifestFile) && !job.force() ? GenerateManifest.read(manifestFile) : null;
             if (options.spaceCheck()) {
-                checkSpace(dir, layout, dims, earlier);
+                checkSpace(dir, layout, dims, found);
             }
             return JobPipeline.run(job, setup, options.shardSize(), wrap, p -> {
                 JsonNode settings = settings(p, options);
-                if (earlier != null && !earlier.settings().equals(settings)) {
+                if (found != null && !found.settings().equals(settings)) {
                     throw new JobException(manifestFile + " is from a run with other settings ("
-                            + OutputFolder.differences(earlier.settings().toString(), settings.toString())
+                            + OutputFolder.differences(found.settings().toString(), settings.toString())
                             + "); rerun with its settings to continue it, choose another --out, or pass --force to "
                             + "start over");
                 }
+                if (job.force()) { // only now that the job is known to run
+                    removeStale(dir, true);
+                }
+                GenerateManifest earlier = found;
                 return new Shards(p, layout, settings, dims, options.onNan(), listener, manifestFile, start, new long[1])
                         .run(earlier == null ? List.of() : earlier.shards());
             });
@@ -94,15 +98,15 @@ public final class GenerateRun {
     }
 
     /**
-     * Removes what a killed run leaves (temporary files of the atomic writes) and, with {@code force}, an earlier
-     * run's manifest and shards.
+     * Removes what a killed run leaves (temporary files of the atomic writes) and, with {@code earlierRun}, an
+     * earlier run's manifest and shards (--force).
      */
-    private static void removeStale(Path dir, boolean force) throws IOException {
+    private static void removeStale(Path dir, boolean earlierRun) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 String n = f.getFileName().toString();
                 boolean temp = (n.startsWith(".shard-") || n.startsWith("." + OutputFolder.MANIFEST)) && n.contains(".tmp-");
-                boolean earlier = force && (n.equals(OutputFolder.MANIFEST) || n.matches("shard-\\d{6}\\.(npy|png)"));
+                boolean earlier = earlierRun && (n.equals(OutputFolder.MANIFEST) || n.matches("shard-\\d{6}\\.(npy|png)"));
                 if (temp || earlier) {
                     Files.deleteIfExists(f);
                 }

@@ -97,6 +97,16 @@ class GenerateGuardsTest {
         for (String f : before.keySet()) {
             assertArrayEquals(before.get(f), Generates.files(out).get(f), f + " untouched by the refused runs");
         }
+
+        SampleJob seed2 = Generates.job(out, 300, 50, BackendKind.NATIVE, 2);
+        SampleJob forced = new SampleJob(seed2.process(), seed2.model(), seed2.solver(), seed2.grid(), seed2.nfe(),
+                seed2.tMax(), seed2.tMin(), seed2.count(), seed2.seed(), null, seed2.backend(), seed2.graph(), seed2.batch(),
+                0, out, true);
+        assertEquals(3, GenerateRun.execute(forced, Generates.whole(100), GenerateListener.NONE).shardsWritten(),
+                "--force starts over");
+        Path fresh = dir.resolve("fresh");
+        GenerateRun.execute(Generates.job(fresh, 300, 50, BackendKind.NATIVE, 2), Generates.whole(100), GenerateListener.NONE);
+        assertArrayEquals(Generates.files(fresh).get("manifest.json"), Generates.files(out).get("manifest.json"));
     }
 
     @Test
