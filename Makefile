@@ -173,6 +173,8 @@ cli-docs: build
 	@mkdir -p docs/cli
 	bin/gddim --help > docs/cli/gddim.txt
 	bin/gddim sample --help > docs/cli/sample.txt
+	bin/gddim generate --help > docs/cli/generate.txt
+	bin/gddim merge --help > docs/cli/merge.txt
 	bin/gddim plan --help > docs/cli/plan.txt
 	bin/gddim info --help > docs/cli/info.txt
 	bin/gddim quality --help > docs/cli/quality.txt

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Backends;
 import org.gddim.job.BatchLoop;
+import org.gddim.job.JobPipeline;
 import org.gddim.job.ModelSetup;
 import org.gddim.job.ModelSource;
 import org.gddim.job.NoiseSource;
@@ -94,7 +95,7 @@ public final class Sampler implements AutoCloseable {
             ModelSetup setup = ModelSetup.of(job.model(), job.process(), "sample it");
             Process process = setup.process();
             double[] range = setup.timeRange(job.tMax(), job.tMin());
-            Plan plan = SampleRun.plan(job, process, range[0], range[1]);
+            Plan plan = JobPipeline.plan(job, process, range[0], range[1]);
             backend = Backends.open(job.backend());
             opened = job.model() instanceof ModelSource.OnnxFile f
                     ? ScoreModels.onnx(f.file(), process, backend, job.threadCount())
@@ -335,7 +336,7 @@ public final class Sampler implements AutoCloseable {
         BatchLoop loop = loops.computeIfAbsent(size, b -> new BatchLoop(plan, model, backend, process, tMax, noise,
                 job.seed(), b, job.usesGraph()));
         try {
-            return loop.runFrom(first, size, observer);
+            return loop.runAt(first, size, observer);
         } catch (IOException e) { // seeded noise reads no file; kept for the loop's signature
             throw Refusals.of(e);
         } catch (RuntimeException e) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /** {@code gddim}: the engine's command line (package doc for exit codes). Run {@code bin/gddim --help}. */
 @Command(name = "gddim", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {SampleCommand.class, PlanCommand.class, InfoCommand.class, QualityCommand.class, StudyCommand.class,
+        subcommands = {SampleCommand.class, GenerateCommand.class, MergeCommand.class, PlanCommand.class, InfoCommand.class, QualityCommand.class, StudyCommand.class,
                 AtlasCommand.class, ExportGmmCommand.class, ModelReportCommand.class, Ld3Command.class,
                 Ld3ReportCommand.class, CommandLine.HelpCommand.class},
         description = "Fast sampling of diffusion models: gDDIM, DDIM, PNDM, iPNDM, DEIS, DPM-Solver++, UniPC, EDM "

@@ -17,8 +17,8 @@ import org.gddim.solver.StepObserver;
 /**
  * The batch loop of a run: batch {@code b} starts from the noise of samples {@code b * batch ..} scaled to the
  * prior at {@code tMax}, runs the plan (replaying one captured graph per state where the backend offers {@link GraphCapture}),
- * and reads the data off the final state. One full-batch state is allocated once and reused; a short last batch
- * gets its own.
+ * and reads the data off the final state. One state per batch size is allocated once and reused (the full batch and
+ * the few short ones: the last batch of a run, of a shard).
  */
 public final class BatchLoop implements AutoCloseable {
     private final Plan plan;
@@ -34,7 +34,7 @@ public final class BatchLoop implements AutoCloseable {
     private final Optional<GraphCapture> capture;
     private final Map<SamplerState, GraphSampler> graphs = new IdentityHashMap<>();
     private final float[] buffer;
-    private SamplerState full;
+    private final Map<Integer, SamplerState> states = new java.util.HashMap<>(); // by rows: the full batch and the few short ones
 
     /**
      * @param tMax the time of the prior draw (the prior std is taken there)
@@ -62,31 +62,15 @@ public final class BatchLoop implements AutoCloseable {
 
     /** Samples batch {@code b} of {@code rows} samples; returns its data (rows, D...) row-major. */
     public float[] run(int b, int rows, StepObserver observer) throws IOException {
-        return runFrom((long) b * batch, rows, observer);
+        return runAt((long) b * batch, rows, observer);
     }
 
     /**
-     * Samples {@code [first, first + rows)}, {@code rows <= batch}; returns their data (rows, D...) row-major. A
-     * sample depends on its index only (noise keyed by index), so any {@code first} gives the rows a batched run gives.
+     * Samples {@code first .. first + rows - 1} (rows at most the batch size) as one batch; returns their data
+     * (rows, D...) row-major. What a sample becomes depends only on its index, not on the batch it is run in.
      */
-    public float[] runFrom(long first, int rows, StepObserver observer) throws IOException {
-        if (rows < 1 || rows > batch) {
-            throw new IllegalArgumentException("a batch of this loop holds 1 to " + batch + " samples, got " + rows);
-        }
-        SamplerState state = rows == batch ? full : null;
-        if (state == null) {
-            state = new SamplerState(backend, plan, rows, dim);
-            if (rows == batch) {
-                full = state;
-            }
-        }
-        float[] x = rows == batch ? buffer : new float[rows * dim];
-        noise.fill(first, rows, x);
-        for (int i = 0; i < x.length; i++) {
-            x[i] *= (float) planeStd[(i % dim) / dataDim];
-        }
-        backend.write(state.u(), 0, x);
-        state.keyNoise(seed, first);
+    public float[] runAt(long first, int rows, StepObserver observer) throws IOException {
+        SamplerState state = prime(first, rows);
         if (capture.isPresent()) {
             GraphCapture c = capture.get();
             SamplerState s = state;
@@ -96,6 +80,44 @@ public final class BatchLoop implements AutoCloseable {
             Sampler.run(plan, model, backend, state, observer);
         }
         return readout.read(state.u(), rows);
+    }
+
+    /**
+     * Runs {@code first .. first + rows - 1} again (never as a graph) with a check of the whole state after every step:
+     * for each row, the first step (1-based, as {@link StepObserver}) after which a value of that sample's state was
+     * not finite, or 0. The diagnosis of a batch whose output was not finite: a host read per step, so only then.
+     */
+    public int[] firstNonFiniteSteps(long first, int rows) throws IOException {
+        SamplerState state = prime(first, rows);
+        float[] u = new float[rows * dim];
+        int[] bad = new int[rows];
+        Sampler.run(plan, model, backend, state, (step, steps, t) -> {
+            backend.read(state.u(), 0, u);
+            for (int r = 0; r < rows; r++) {
+                for (int i = r * dim; bad[r] == 0 && i < (r + 1) * dim; i++) {
+                    if (!Float.isFinite(u[i])) {
+                        bad[r] = step;
+                    }
+                }
+            }
+        });
+        return bad;
+    }
+
+    /** The state for {@code rows} samples (allocated once per size), holding the prior draw of samples {@code first ..}. */
+    private SamplerState prime(long first, int rows) throws IOException {
+        if (rows < 1 || rows > batch) {
+            throw new IllegalArgumentException("a batch holds 1 to " + batch + " samples, got " + rows);
+        }
+        SamplerState state = states.computeIfAbsent(rows, r -> new SamplerState(backend, plan, r, dim));
+        float[] x = rows == batch ? buffer : new float[rows * dim];
+        noise.fill(first, rows, x);
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= (float) planeStd[(i % dim) / dataDim];
+        }
+        backend.write(state.u(), 0, x);
+        state.keyNoise(seed, first);
+        return state;
     }
 
     @Override

@@ -49,7 +49,7 @@ final class OutputFolder implements AutoCloseable {
     }
 
     /** Takes the folder's lock, or refuses: another run (this or another process) is writing there. */
-    private static OutputFolder locked(Path dir) {
+    static OutputFolder locked(Path dir) {
         java.nio.channels.FileChannel ch;
         try {
             ch = java.nio.channels.FileChannel.open(dir.resolve(LOCK), java.nio.file.StandardOpenOption.CREATE,
@@ -82,12 +82,8 @@ final class OutputFolder implements AutoCloseable {
         }
     }
 
-    /**
-     * Creates (if needed) and checks the folder: it must be a writable directory without earlier results
-     * (unless {@code force}), and an unfinished run there must have the same settings (or {@code force}).
-     * Returns the folder with its partial state ready; nothing else is written.
-     */
-    static OutputFolder prepare(Path dir, String fingerprint, boolean force) {
+    /** Creates {@code dir} if needed and checks that it is a writable directory (named in every refusal as --out). */
+    static void createWritable(Path dir) {
         if (dir.toString().isBlank()) {
             throw new JobException("--out is empty; name the output folder (e.g. --out out/run)");
         }
@@ -108,6 +104,15 @@ final class OutputFolder implements AutoCloseable {
         } catch (IOException e) {
             throw new JobException("output directory " + dir + " is not writable: " + AtomicFiles.describe(e), e);
         }
+    }
+
+    /**
+     * Creates (if needed) and checks the folder: it must be a writable directory without earlier results
+     * (unless {@code force}), and an unfinished run there must have the same settings (or {@code force}).
+     * Returns the folder with its partial state ready; nothing else is written.
+     */
+    static OutputFolder prepare(Path dir, String fingerprint, boolean force) {
+        createWritable(dir);
         if (Files.exists(dir.resolve(SAMPLES)) && !force) {
             throw new JobException(dir + " already holds " + SAMPLES + " from an earlier run; pass --force to replace it "
                     + "or choose another --out");

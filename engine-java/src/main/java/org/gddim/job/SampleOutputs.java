@@ -74,7 +74,8 @@ public final class SampleOutputs implements AutoCloseable {
         }
     }
 
-    private static String bytes(double b) {
+    /** A size for people: "7.3 TiB". */
+    static String bytes(double b) {
         String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
         int u = 0;
         while (b >= 1024 && u < units.length - 1) {

@@ -18,7 +18,7 @@ class HelpGoldenTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"gddim.txt,--help", "sample.txt,sample --help", "plan.txt,plan --help", "info.txt,info --help", "quality.txt,quality --help",
+    @CsvSource({"gddim.txt,--help", "sample.txt,sample --help", "generate.txt,generate --help", "merge.txt,merge --help", "plan.txt,plan --help", "info.txt,info --help", "quality.txt,quality --help",
         "study.txt,study --help", "atlas.txt,atlas --help", "export-gmm.txt,export-gmm --help",
         "model-report.txt,model-report --help", "ld3.txt,ld3 --help", "ld3-report.txt,ld3-report --help"})
     void helpMatchesTheCheckedInReference(String file, String args) throws IOException {

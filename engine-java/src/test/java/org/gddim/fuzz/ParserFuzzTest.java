@@ -91,6 +91,29 @@ class ParserFuzzTest {
         }
     }
 
+    @FuzzTest(maxDuration = "5s")
+    void generateManifest(byte[] data) {
+        String name = "out/manifest.json";
+        try {
+            org.gddim.job.GenerateManifest m = org.gddim.job.GenerateManifest.parse(new String(data, StandardCharsets.UTF_8), name);
+            org.gddim.job.ShardLayout layout = m.layout();
+            int previous = -1;
+            for (org.gddim.job.GenerateManifest.Shard s : m.shards()) {
+                assertTrue(s.index() > previous && s.index() < layout.shards(), "shards in order, inside the layout");
+                assertEquals(layout.first(s.index()), s.first(), "the layout's range");
+                assertEquals(layout.rows(s.index()), s.count(), "the layout's range");
+                for (org.gddim.job.GenerateManifest.NonFinite n : s.nonFinite()) {
+                    assertTrue(n.sample() >= s.first() && n.sample() < s.first() + s.count() && n.step() >= 1);
+                }
+                previous = s.index();
+            }
+            org.gddim.job.GenerateManifest again = org.gddim.job.GenerateManifest.parse(m.toJson(), name);
+            assertEquals(m.toJson(), again.toJson(), "what is accepted is written back the same");
+        } catch (org.gddim.job.JobException e) {
+            assertGoodMessage(e, name);
+        }
+    }
+
     private static final List<String> META_KEYS = List.of("gddim.prediction", "gddim.process", "gddim.time_input",
             "gddim.time_scale", "gddim.input_shape", "gddim.name", "gddim.sigma_min", "gddim.sigma_max",
             "gddim.data_range", "gddim.info.note", "gddim.other", "unrelated");
