@@ -17,6 +17,7 @@ import org.gddim.solver.EpsFrame;
 import org.gddim.solver.SolverKind;
 import org.gddim.solver.SolverSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -131,6 +132,9 @@ final class SampleCommand implements Callable<Integer> {
             description = "Progress bar on stderr: auto (when stderr is a terminal), on, off.")
     String progress;
 
+    @Mixin
+    SchedulerConfigOptions diffusers;
+
     private GraphMode graphMode() {
         for (GraphMode m : GraphMode.values()) {
             if (m.toString().equals(cudaGraph)) {
@@ -144,6 +148,12 @@ final class SampleCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ModelSource source = SampleJob.model(model);
         GraphMode graph = graphMode();
+        SchedulerConfigOptions.Applied d = diffusers.apply(process, solver, order, lowerOrderFinal, grid, model);
+        process = d.process();
+        solver = d.solver();
+        order = d.order();
+        lowerOrderFinal = d.lowerOrderFinal();
+        grid = d.grid();
         SolverSpec solverSpec = SampleJob.solver(solver, order, corrector, lowerOrderFinal,
                 lambda == null ? Double.NaN : lambda, param);
         GridKind family = null;
@@ -159,9 +169,9 @@ final class SampleCommand implements Callable<Integer> {
                 throw new JobException("--grid: " + e.getMessage() + ", file:FILE.json or ld3");
             }
         }
-        SampleJob job = new SampleJob(process, source, solverSpec, family, nfe, tMax == null ? Double.NaN : tMax,
+        SampleJob job = new SampleJob(process, source, solverSpec, family, d.nfe(solverSpec, nfe), tMax == null ? Double.NaN : tMax,
                 tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend, graph, batch, threads, out, force,
-                gridFile, forceGrid);
+                gridFile, forceGrid, d.schedule());
         RunListener listener = switch (progress) {
             case "on" -> new ProgressListener();
             case "off" -> RunListener.NONE;

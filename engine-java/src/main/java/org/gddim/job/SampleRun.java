@@ -32,7 +32,7 @@ public final class SampleRun {
 
     public static Result execute(SampleJob job, RunListener listener) throws IOException {
         long start = System.nanoTime();
-        ModelSetup setup = ModelSetup.of(job.model(), job.process(), "sample it");
+        ModelSetup setup = ModelSetup.of(job.model(), job.process(), job.schedule(), "sample it");
         Process process = setup.process();
         GaussianMixture gmm = setup.gmm();
         double[] range = setup.timeRange(job.tMax(), job.tMin());
