@@ -154,8 +154,8 @@ final class SampleCommand implements Callable<Integer> {
         order = d.order();
         lowerOrderFinal = d.lowerOrderFinal();
         grid = d.grid();
-        SolverSpec solverSpec = SampleJob.solver(solver, order, corrector, lowerOrderFinal,
-                lambda == null ? Double.NaN : lambda, param);
+        SolverSpec solverSpec = d.solverSpec(SampleJob.solver(solver, order, corrector, lowerOrderFinal,
+                lambda == null ? Double.NaN : lambda, param));
         GridKind family = null;
         Path gridFile = null;
         if (grid != null && grid.startsWith("file:") && grid.length() > 5) {
@@ -170,7 +170,7 @@ final class SampleCommand implements Callable<Integer> {
             }
         }
         SampleJob job = new SampleJob(process, source, solverSpec, family, d.nfe(solverSpec, nfe), tMax == null ? Double.NaN : tMax,
-                tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend, graph, batch, threads, out, force,
+                d.tMin(solverSpec, nfe, tMin == null ? Double.NaN : tMin), count, seed, initNoise, backend, graph, batch, threads, out, force,
                 gridFile, forceGrid, d.schedule());
         RunListener listener = switch (progress) {
             case "on" -> new ProgressListener();

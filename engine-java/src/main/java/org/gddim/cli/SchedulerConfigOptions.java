@@ -10,6 +10,9 @@ import org.gddim.model.ModelMetadata;
 import org.gddim.model.OnnxScoreModel;
 import org.gddim.model.Prediction;
 import org.gddim.process.DdpmBetas;
+import org.gddim.process.DiscreteVp;
+import org.gddim.schedule.DiscreteSpacing;
+import org.gddim.schedule.GridKind;
 import org.gddim.process.DiscreteSchedule;
 import org.gddim.process.ProcessKind;
 import org.gddim.solver.Solver;
@@ -63,18 +66,21 @@ public final class SchedulerConfigOptions {
                     + "and the budget what they cost the solver.")
     Integer inferenceSteps;
 
-    @Option(names = "--accept-sigma-min-end",
-            description = "Accept that the run ends at label 0 (sigma_min) where the config asks for a last step to "
-                    + "sigma = 0 (set_alpha_to_one true, final_sigmas_type zero; Euler, Heun), which the engine does not take.")
+    @Option(names = "--sigma-min-end",
+            description = "End at label 0 (sigma_min) where the config asks for a last step to sigma = 0 "
+                    + "(set_alpha_to_one true, final_sigmas_type zero, Euler, Heun), which is taken by default after "
+                    + "ddim, euler, edm-heun, dpmpp and unipc-* and refused after the others.")
     boolean endAtSigmaMin;
 
     /**
      * The command's settings after the config and the beta flags.
      *
      * @param labels how many timesteps the spacing is to give (from --num-inference-steps), or null for --nfe's
+     * @param sigmaZeroEnd whether the run ends with diffusers' last step to sigma = 0 ({@link org.gddim.solver.SigmaZeroEnd})
+     * @param plusOne whether the spacing's last label is dropped (the multistep schedulers' leading and linspace)
      */
     public record Applied(ProcessKind process, DiscreteSchedule schedule, SolverKind solver, Integer order,
-            Boolean lowerOrderFinal, String grid, Integer labels) {
+            Boolean lowerOrderFinal, String grid, Integer labels, boolean sigmaZeroEnd, boolean plusOne) {
         /** The NFE budget: the smallest whose grid has {@link #labels} timesteps under {@code solver}, else {@code nfe}. */
         public int nfe(SolverSpec solver, int nfe) {
             if (labels == null) {
@@ -91,6 +97,47 @@ public final class SchedulerConfigOptions {
                 return nfe; // the job refuses the setting with its own message
             }
             return nfe;
+        }
+
+        /** {@code solver} with the last step to sigma = 0 where the config asks for it. */
+        public SolverSpec solverSpec(SolverSpec solver) {
+            try {
+                return sigmaZeroEnd ? solver.withSigmaZeroEnd() : solver;
+            } catch (IllegalArgumentException e) {
+                throw new JobException(e.getMessage() + "; --sigma-min-end ends at label 0 instead");
+            }
+        }
+
+        /**
+         * The run's t_min: with a last step to sigma = 0, the time of the spacing's last timestep (the grid ends there,
+         * the step to sigma = 0 follows); else {@code tMin} (NaN: the process' default, label 0).
+         */
+        public double tMin(SolverSpec solver, int nfe, double tMin) {
+            if (!sigmaZeroEnd) {
+                return tMin;
+            }
+            if (!Double.isNaN(tMin)) {
+                throw new JobException("--t-min does not apply with a last step to sigma = 0 (the grid ends at the last "
+                        + "timestep); give --sigma-min-end to end at --t-min");
+            }
+            int count;
+            try {
+                count = labels != null ? labels : solver.create().stepsFor(nfe);
+            } catch (IllegalArgumentException e) {
+                return tMin; // the job refuses the setting with its own message
+            }
+            DiscreteVp p = (schedule != null ? schedule : process.schedule()).process("labels");
+            int[] k;
+            try {
+                k = DiscreteSpacing.labels(GridKind.valueOf(grid.toUpperCase(java.util.Locale.ROOT)), p, count);
+            } catch (IllegalArgumentException e) {
+                throw new JobException(e.getMessage());
+            }
+            int last = plusOne ? count - 2 : count - 1;
+            if (last < 0) {
+                throw new JobException("a last step to sigma = 0 needs at least one timestep before it");
+            }
+            return p.timeOf(k[last]);
         }
     }
 
@@ -110,10 +157,10 @@ public final class SchedulerConfigOptions {
         }
         if (schedulerConfig == null && !betaFlags) {
             if (endAtSigmaMin || inferenceSteps != null) {
-                throw new JobException((endAtSigmaMin ? "--accept-sigma-min-end" : "--num-inference-steps")
+                throw new JobException((endAtSigmaMin ? "--sigma-min-end" : "--num-inference-steps")
                         + " applies with --scheduler-config");
             }
-            return new Applied(process, null, solver, order, lowerOrderFinal, grid, null);
+            return new Applied(process, null, solver, order, lowerOrderFinal, grid, null, false, false);
         }
         var parsed = mixee.commandLine().getParseResult();
         boolean processGiven = parsed.hasMatchedOption("--process");
@@ -145,10 +192,10 @@ public final class SchedulerConfigOptions {
         }
         if (s == null) {
             if (endAtSigmaMin || inferenceSteps != null) {
-                throw new JobException((endAtSigmaMin ? "--accept-sigma-min-end" : "--num-inference-steps")
+                throw new JobException((endAtSigmaMin ? "--sigma-min-end" : "--num-inference-steps")
                         + " applies with --scheduler-config");
             }
-            return new Applied(kind, betas, solver, order, lowerOrderFinal, grid, null);
+            return new Applied(kind, betas, solver, order, lowerOrderFinal, grid, null, false, false);
         }
         var err = mixee.commandLine().getErr();
         if (!s.unknownKeys().isEmpty()) {
@@ -159,11 +206,6 @@ public final class SchedulerConfigOptions {
             err.println("warning: " + s.source() + ": " + String.join(", ", s.ignoredKeys()) + " not used by "
                     + s.schedulerClass().diffusersName() + " (diffusers ignores them too)");
         }
-        if (s.zeroEnd() != null && !endAtSigmaMin) {
-            throw new JobException(s.source() + ": " + s.zeroEnd() + " asks for a last step to sigma = 0, which the "
-                    + "engine does not take: its discrete grids end at label 0 (sigma_min); add --accept-sigma-min-end to "
-                    + "accept that difference");
-        }
         checkPrediction(s, model);
         SolverKind chosen = solver;
         if (!parsed.hasMatchedOption("--solver")) {
@@ -172,25 +214,37 @@ public final class SchedulerConfigOptions {
             }
             chosen = s.solver();
         }
+        boolean sigmaZero = s.zeroEnd() != null && !endAtSigmaMin;
+        if (sigmaZero && !java.util.Set.of(SolverKind.DDIM, SolverKind.EULER, SolverKind.EDM_HEUN, SolverKind.DPMPP,
+                SolverKind.UNIPC_BH1, SolverKind.UNIPC_BH2).contains(chosen)) {
+            throw new JobException(s.source() + ": " + s.zeroEnd() + " asks for a last step to sigma = 0, which the "
+                    + "engine takes after ddim, euler, edm-heun, dpmpp and unipc-* only (there it is first order, as in "
+                    + "diffusers), not after " + chosen + "; add --sigma-min-end to end at label 0 (sigma_min) instead");
+        }
         boolean sameSolver = chosen == s.solver();
         Integer q = order != null || !sameSolver ? order : s.order();
         Boolean lof = parsed.hasMatchedOption("--lower-order-final") || !sameSolver ? lowerOrderFinal : s.lowerOrderFinal();
         String g = grid != null ? grid : s.grid().toString();
+        boolean spacing = g.equals("leading") || g.equals("trailing") || g.equals("linspace");
+        if (sigmaZero && !spacing) {
+            throw new JobException(s.source() + ": " + s.zeroEnd() + " (a last step to sigma = 0) needs a diffusers "
+                    + "spacing, --grid leading, trailing or linspace, not " + g + "; or add --sigma-min-end");
+        }
+        // DPMSolverMultistep, UniPC and DEIS space N + 1 points for leading and linspace and drop the last
+        boolean plusOne = s.schedulerClass().multistep() && !g.equals("trailing");
         Integer labels = null;
         if (inferenceSteps != null) {
-            // DPMSolverMultistep, UniPC and DEIS space N + 1 points for leading and linspace and drop the last
-            boolean plusOne = s.schedulerClass().multistep() && !g.equals("trailing");
-            if (plusOne && g.equals("leading") && schedule.stepsOffset() > 0) {
+            if (plusOne && !sigmaZero && g.equals("leading") && schedule.stepsOffset() > 0) {
                 throw new JobException(s.source() + ": leading spacing with steps_offset " + schedule.stepsOffset()
                         + " under " + s.schedulerClass().diffusersName() + " drops a last timestep above label 0, which the "
                         + "engine's grids do not (they end at label 0); use timestep_spacing trailing or linspace");
             }
-            if (!g.equals("leading") && !g.equals("trailing") && !g.equals("linspace")) {
+            if (!spacing) {
                 throw new JobException("--num-inference-steps needs a diffusers spacing (--grid leading, trailing or linspace), not " + g);
             }
             labels = inferenceSteps + (plusOne ? 1 : 0);
         }
-        return new Applied(kind, betas, chosen, q, lof, g, labels);
+        return new Applied(kind, betas, chosen, q, lof, g, labels, sigmaZero, plusOne && labels != null);
     }
 
     private DiscreteSchedule withFlags(DiscreteSchedule base) {

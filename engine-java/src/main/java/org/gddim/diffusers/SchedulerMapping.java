@@ -167,7 +167,9 @@ public final class SchedulerMapping {
         } else if (cls == SchedulerClass.HEUN_DISCRETE_SCHEDULER) {
             zeroEnd = "HeunDiscreteScheduler (its sigmas always end with 0)";
         } else {
-            String finalSigmas = config.string("final_sigmas_type", "zero");
+            // DEISMultistepScheduler ends at sigma_min (alphas_cumprod[0]) without the key; the others at zero
+            String finalSigmas = config.string("final_sigmas_type",
+                    cls == SchedulerClass.DEIS_MULTISTEP_SCHEDULER ? "sigma_min" : "zero");
             if (!finalSigmas.equals("zero") && !finalSigmas.equals("sigma_min")) {
                 throw config.refuse("final_sigmas_type", "is not one of zero, sigma_min");
             }

@@ -103,6 +103,28 @@ class DiffusersFullLoopTest {
         assertDiffusers(186.9482, 0.2434, r);
     }
 
+    private static final String DDIM = "{\"_class_name\": \"DDIMScheduler\", " + LINEAR + ", \"clip_sample\": false, ";
+
+    @Test
+    void ddimFullLoopNoNoise() throws IOException {
+        // test_scheduler_ddim.py, DDIMSchedulerTest.test_full_loop_no_noise: leading 900 .. 0, then set_alpha_to_one
+        // (DDIMScheduler's default): the last step from label 0 to alpha = 1 is SigmaZeroEnd's x0. diffusers' config has
+        // clip_sample true; see ddimFullLoopNoSetAlphaToOne for why false gives the same numbers.
+        assertDiffusers(172.0067, 0.223967, fullLoop(DDIM + "\"beta_start\": 0.0001}", null));
+    }
+
+    @Test
+    void ddimFullLoopWithVPrediction() throws IOException {
+        // test_scheduler_ddim.py, DDIMSchedulerTest.test_full_loop_with_v_prediction
+        assertDiffusers(52.5302, 0.0684, fullLoop(DDIM + "\"beta_start\": 0.0001, \"prediction_type\": \"v_prediction\"}", V_MODEL));
+    }
+
+    @Test
+    void ddimFullLoopWithSetAlphaToOne() throws IOException {
+        // test_scheduler_ddim.py, DDIMSchedulerTest.test_full_loop_with_set_alpha_to_one (beta_start 0.01)
+        assertDiffusers(149.8295, 0.1951, fullLoop(DDIM + "\"beta_start\": 0.01, \"set_alpha_to_one\": true}", null));
+    }
+
     @Test
     void ddimFullLoopNoSetAlphaToOne() throws IOException {
         // test_scheduler_ddim.py, DDIMSchedulerTest.test_full_loop_with_no_set_alpha_to_one (beta_start 0.01),
@@ -115,27 +137,27 @@ class DiffusersFullLoopTest {
         assertDiffusers(149.0784, 0.1941, r);
     }
 
+    /** DPMSolverMultistepSchedulerTest.get_scheduler_config (diffusers at 9519ffc), its final_sigmas_type sigma_min. */
     private static final String DPM = "{\"_class_name\": \"DPMSolverMultistepScheduler\", " + LINEAR + ", \"beta_start\": "
             + "0.0001, \"solver_order\": 2, \"thresholding\": false, \"sample_max_value\": 1.0, \"algorithm_type\": "
-            + "\"dpmsolver++\", \"solver_type\": \"midpoint\", \"lower_order_final\": false, \"prediction_type\": ";
+            + "\"dpmsolver++\", \"solver_type\": \"midpoint\", \"lower_order_final\": false, \"euler_at_final\": false, "
+            + "\"lambda_min_clipped\": -Infinity, \"variance_type\": null, \"final_sigmas_type\": \"sigma_min\", \"prediction_type\": ";
 
     private static final String V_MODEL = "{\"gddim.prediction\": \"v\"}"; // the same graph read as a v-prediction
 
     @Test
     void dpmSolverMultistepFullLoopNoNoise() throws IOException {
         // test_scheduler_dpm_multi.py, DPMSolverMultistepSchedulerTest.test_full_loop_no_noise (result_mean only):
-        // linspace of 11 points, the last (label 0) dropped, DPM-Solver++ 2M without lower_order_final. diffusers
-        // since 0.25 ends with a first-order step to sigma = 0 (final_sigmas_type "zero"); the test's number predates
-        // that and is unchanged by it within its tolerance; the engine ends at label 0 (sigma_min), so the config
-        // says final_sigmas_type sigma_min, diffusers' earlier behaviour.
-        double[] r = fullLoop(DPM + "\"epsilon\", \"final_sigmas_type\": \"sigma_min\"}", null);
+        // linspace of 11 points, the last (label 0) dropped, DPM-Solver++ 2M without lower_order_final, and its
+        // last step (order 2) to sigma_min (label 0), as the test's config says
+        double[] r = fullLoop(DPM + "\"epsilon\"}", null);
         assertEquals(0.3301, r[1], 1e-3, "result_mean");
     }
 
     @Test
     void dpmSolverMultistepFullLoopWithVPrediction() throws IOException {
         // test_scheduler_dpm_multi.py, DPMSolverMultistepSchedulerTest.test_full_loop_with_v_prediction
-        double[] r = fullLoop(DPM + "\"v_prediction\", \"final_sigmas_type\": \"sigma_min\"}", V_MODEL);
+        double[] r = fullLoop(DPM + "\"v_prediction\"}", V_MODEL);
         assertEquals(0.2251, r[1], 1e-3, "result_mean");
     }
 
@@ -146,8 +168,9 @@ class DiffusersFullLoopTest {
     @Test
     void uniPcFullLoopNoNoise() throws IOException {
         // test_scheduler_unipc.py, UniPCMultistepSchedulerTest.test_full_loop_no_noise: UniPC bh1 order 2 with its
-        // corrector, lower_order_final (default true), linspace of 11 points with the last dropped; sigma_min end as
-        // for DPM-Solver++ above
+        // corrector, lower_order_final (default true), linspace of 11 points with the last dropped, ending at label 0.
+        // The test (diffusers at 18dcab7) predates final_sigmas_type: its UniPC ended at alphas_cumprod[0], which is
+        // final_sigmas_type sigma_min today (diffusers' new default "zero" gives mean 0.2489 here, 3e-3 away).
         double[] r = fullLoop(UNIPC + "\"epsilon\"}", null);
         assertEquals(0.2521, r[1], 1e-3, "result_mean");
     }
@@ -174,13 +197,25 @@ class DiffusersFullLoopTest {
     }
 
     @Test
-    void aLastStepToSigmaZeroIsRefusedUnlessAccepted() throws IOException {
-        String ddim = "{\"_class_name\": \"DDIMScheduler\", " + LINEAR + ", \"beta_start\": 0.0001, \"clip_sample\": false}";
-        Cli refused = sample(ddim, "--num-inference-steps", "10");
+    void aLastStepToSigmaZeroIsRefusedWhereNotImplemented() throws IOException {
+        // PNDMScheduler with set_alpha_to_one: its last PLMS step to alpha = 1 combines four eps (diffusers'
+        // test_full_loop_with_set_alpha_to_one, sum 230.0399); SigmaZeroEnd's step reads only the last one
+        String pndm = "{\"_class_name\": \"PNDMScheduler\", " + LINEAR + ", \"beta_start\": 0.01, \"set_alpha_to_one\": true}";
+        Cli refused = sample(pndm, "--num-inference-steps", "10");
         assertEquals(2, refused.exit());
-        org.junit.jupiter.api.Assertions.assertTrue(refused.err().contains("set_alpha_to_one = true (DDIMScheduler's default) asks "
-                + "for a last step to sigma = 0") && refused.err().contains("--accept-sigma-min-end"), refused.err());
-        assertEquals(0, sample(ddim, "--num-inference-steps", "10", "--accept-sigma-min-end").exit());
+        org.junit.jupiter.api.Assertions.assertTrue(refused.err().contains("set_alpha_to_one = true asks for a last step to "
+                + "sigma = 0") && refused.err().contains("not after f-pndm") && refused.err().contains("--sigma-min-end"), refused.err());
+        Cli minEnd = sample(pndm, "--num-inference-steps", "10", "--sigma-min-end");
+        assertEquals(0, minEnd.exit(), minEnd.err()); // ends at label 0: diffusers' set_alpha_to_one false numbers
+        float[] x = Npy.readAll(dir.resolve("o").resolve("samples.npy"));
+        double sum = 0;
+        for (float v : x) {
+            sum += Math.abs(v);
+        }
+        assertEquals(186.9482, sum, 1e-2);
+        Cli tMin = sample("{\"_class_name\": \"DDIMScheduler\", \"clip_sample\": false}", "--nfe", "10", "--t-min", "0.01");
+        assertEquals(2, tMin.exit());
+        org.junit.jupiter.api.Assertions.assertTrue(tMin.err().contains("--t-min does not apply"), tMin.err());
     }
 
     @Test
