@@ -60,8 +60,8 @@ final class SampleCommand implements Callable<Integer> {
     Corrector corrector;
 
     @Option(names = "--lower-order-final", negatable = true,
-            description = "dpmpp and unipc-*: lower the order of the last steps (diffusers' lower_order_final; dpmpp "
-                    + "only below 15 steps). Default: on.")
+            description = "dpmpp, unipc-* and deis-logrho: lower the order of the last steps (diffusers' "
+                    + "lower_order_final; dpmpp, deis-logrho only below 15 steps). Default: on.")
     Boolean lowerOrderFinal;
 
     @Option(names = "--lambda", paramLabel = "L", converter = FiniteNumber.class,
@@ -169,9 +169,9 @@ final class SampleCommand implements Callable<Integer> {
                 throw new JobException("--grid: " + e.getMessage() + ", file:FILE.json or ld3");
             }
         }
-        SampleJob job = new SampleJob(process, source, solverSpec, family, d.nfe(solverSpec, nfe), tMax == null ? Double.NaN : tMax,
-                d.tMin(solverSpec, nfe, tMin == null ? Double.NaN : tMin), count, seed, initNoise, backend, graph, batch, threads, out, force,
-                gridFile, forceGrid, d.schedule());
+        SampleJob job = new SampleJob(process, source, solverSpec, family, d.nfe(solverSpec, nfe),
+                tMax == null ? Double.NaN : tMax, d.tMin(solverSpec, nfe, tMin == null ? Double.NaN : tMin), count, seed,
+                initNoise, backend, graph, batch, threads, out, force, gridFile, forceGrid, d.schedule());
         RunListener listener = switch (progress) {
             case "on" -> new ProgressListener();
             case "off" -> RunListener.NONE;

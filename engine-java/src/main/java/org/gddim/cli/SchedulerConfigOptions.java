@@ -209,9 +209,6 @@ public final class SchedulerConfigOptions {
         checkPrediction(s, model);
         SolverKind chosen = solver;
         if (!parsed.hasMatchedOption("--solver")) {
-            if (s.solver() == null) {
-                throw new JobException(s.solverRefusal());
-            }
             chosen = s.solver();
         }
         boolean sigmaZero = s.zeroEnd() != null && !endAtSigmaMin;

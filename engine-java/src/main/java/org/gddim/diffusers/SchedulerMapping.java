@@ -54,8 +54,7 @@ public final class SchedulerMapping {
      * @param schedulerClass the scheduler it configures
      * @param schedule the betas and steps offset (process ddpm)
      * @param prediction what the network predicts ({@code prediction_type})
-     * @param solver the engine solver of the class, or null where the class has none ({@code solverRefusal} says why)
-     * @param solverRefusal why the class has no engine solver (a --solver given on the command line overrides it), or null
+     * @param solver the engine solver of the class
      * @param order {@code solver_order} for the multistep classes, else null (the solver's own)
      * @param lowerOrderFinal {@code lower_order_final} for DPM-Solver++ and UniPC, else null
      * @param grid the timestep spacing
@@ -65,7 +64,7 @@ public final class SchedulerMapping {
      * @param ignoredKeys keys of other scheduler classes, which this class does not use (diffusers ignores them too)
      */
     public record Settings(String source, SchedulerClass schedulerClass, DiscreteSchedule schedule, Prediction prediction,
-            SolverKind solver, String solverRefusal, Integer order, Boolean lowerOrderFinal, GridKind grid,
+            SolverKind solver, Integer order, Boolean lowerOrderFinal, GridKind grid,
             String zeroEnd, List<String> unknownKeys, List<String> ignoredKeys) {
         public Settings {
             unknownKeys = List.copyOf(unknownKeys);
@@ -180,7 +179,6 @@ public final class SchedulerMapping {
         }
 
         SolverKind solver = null;
-        String refusal = null;
         Integer order = null;
         Boolean lowerOrderFinal = null;
         switch (cls) {
@@ -213,12 +211,11 @@ public final class SchedulerMapping {
                 if (!config.string("algorithm_type", "deis").equals("deis")) {
                     throw config.refuse("algorithm_type", "is not one of deis");
                 }
-                String type = config.string("solver_type", "logrho");
-                refusal = config.source() + ": DEISMultistepScheduler with solver_type = \"" + org.gddim.io.Printable.of(type)
-                        + "\" (interpolation in log rho) is not implemented; the engine's DEIS is deis-tab, deis-rhoab "
-                        + "or deis-rhork: choose one with --solver to accept the difference";
+                refuseIf(config, "solver_type", !config.string("solver_type", "logrho").equals("logrho"),
+                        "is not one of logrho");
+                solver = SolverKind.DEIS_LOGRHO;
                 order = config.integer("solver_order", 2, 1, 3);
-                config.bool("lower_order_final", true); // type-checked; the engine's DEIS has no such rule
+                lowerOrderFinal = config.bool("lower_order_final", true);
             }
         }
         List<String> unknown = new ArrayList<>();
@@ -230,7 +227,7 @@ public final class SchedulerMapping {
                 ignored.add(key);
             }
         }
-        return new Settings(config.source(), cls, schedule, prediction, solver, refusal, order, lowerOrderFinal, grid,
+        return new Settings(config.source(), cls, schedule, prediction, solver, order, lowerOrderFinal, grid,
                 zeroEnd, unknown, ignored);
     }
 

@@ -52,7 +52,7 @@ public record SolverSpec(SolverKind kind, Integer order, Corrector corrector, Bo
                     + (unipc ? " (UniPC's corrector is pec; none gives UniP)" : "; use gddim for a corrector"));
         }
         if (!lowerOrderFinal && !kind.hasLowerOrderFinal()) {
-            throw new IllegalArgumentException("--no-lower-order-final applies to dpmpp and unipc-*, not " + kind);
+            throw new IllegalArgumentException("--no-lower-order-final applies to dpmpp, unipc-* and deis-logrho, not " + kind);
         }
         refuse(frame != EpsFrame.R && kind != SolverKind.GDDIM, "--param applies to gddim only; " + kind
                 + " steps in the R frame");
@@ -112,6 +112,7 @@ public record SolverSpec(SolverKind kind, Integer order, Corrector corrector, Bo
             case DEIS_TAB -> new Deis(Deis.Variant.T_AB, order);
             case DEIS_RHOAB -> new Deis(Deis.Variant.RHO_AB, order);
             case DEIS_RHORK -> new Deis(Deis.Variant.RHO_RK, order);
+            case DEIS_LOGRHO -> new Deis(Deis.Variant.LOG_RHO, order, lowerOrderFinal);
             case DPMPP -> new DpmSolverPlusPlus(order, lowerOrderFinal);
             case UNIPC_BH1 -> new UniPc(order, UniPc.Variant.BH1, corrector == Corrector.PEC, lowerOrderFinal);
             case UNIPC_BH2 -> new UniPc(order, UniPc.Variant.BH2, corrector == Corrector.PEC, lowerOrderFinal);

@@ -182,6 +182,22 @@ class DiffusersFullLoopTest {
         assertEquals(0.1096, r[1], 1e-3, "result_mean");
     }
 
+    private static final String DEIS = "{\"_class_name\": \"DEISMultistepScheduler\", " + LINEAR + ", \"beta_start\": "
+            + "0.0001, \"solver_order\": 2, \"prediction_type\": ";
+
+    @Test
+    void deisFullLoopNoNoise() throws IOException {
+        // test_scheduler_deis.py, DEISMultistepSchedulerTest.test_full_loop_no_noise (diffusers at bbdabab): deis-logrho
+        // q=2 with lower_order_final, linspace of 11 points with the last dropped, ending at alphas_cumprod[0]
+        assertEquals(0.23916, fullLoop(DEIS + "\"epsilon\"}", null)[1], 1e-3, "result_mean");
+    }
+
+    @Test
+    void deisFullLoopWithVPrediction() throws IOException {
+        // test_scheduler_deis.py, DEISMultistepSchedulerTest.test_full_loop_with_v_prediction
+        assertEquals(0.091, fullLoop(DEIS + "\"v_prediction\"}", V_MODEL)[1], 1e-3, "result_mean");
+    }
+
     /** Runs sample with the config and extra flags; returns the result without checking it. */
     Cli sample(String config, String... extra) throws IOException {
         Path onnx = dummyModel(null);

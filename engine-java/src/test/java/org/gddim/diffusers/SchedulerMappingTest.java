@@ -82,8 +82,9 @@ class SchedulerMappingTest {
         assertEquals(SolverKind.EULER, map("{\"_class_name\": \"EulerDiscreteScheduler\"}").solver());
         assertEquals(SolverKind.EDM_HEUN, map("{\"_class_name\": \"HeunDiscreteScheduler\"}").solver());
         SchedulerMapping.Settings deis = map("{\"_class_name\": \"DEISMultistepScheduler\"}");
-        assertNull(deis.solver());
-        assertTrue(deis.solverRefusal().startsWith(SOURCE) && deis.solverRefusal().contains("logrho"), deis.solverRefusal());
+        assertEquals(SolverKind.DEIS_LOGRHO, deis.solver());
+        assertEquals(2, deis.order());
+        assertNull(deis.zeroEnd()); // diffusers' DEIS ends at alphas_cumprod[0]
         DiscreteSchedule cos = map("{\"_class_name\": \"DDIMScheduler\", \"clip_sample\": false, \"beta_schedule\": "
                 + "\"squaredcos_cap_v2\", \"num_train_timesteps\": 500}").schedule();
         assertEquals(new DiscreteSchedule(500, DdpmBetas.COSINE, Double.NaN, Double.NaN, null, 0), cos);
@@ -120,6 +121,7 @@ class SchedulerMappingTest {
             {dpm + "\"thresholding\": true}", "thresholding"},
             {dpm + "\"final_sigmas_type\": \"denoise\"}", "final_sigmas_type"},
             {"{\"_class_name\": \"UniPCMultistepScheduler\", \"predict_x0\": false}", "predict_x0"},
+            {"{\"_class_name\": \"DEISMultistepScheduler\", \"solver_type\": \"bh2\"}", "solver_type"},
             {"{\"_class_name\": \"UniPCMultistepScheduler\", \"disable_corrector\": [0]}", "disable_corrector"},
             {"{\"_class_name\": \"EulerDiscreteScheduler\", \"interpolation_type\": \"log_linear\"}", "interpolation_type"},
             {"{\"_class_name\": \"EulerDiscreteScheduler\", \"timestep_type\": \"continuous\"}", "timestep_type"},

@@ -129,7 +129,7 @@ class ParserFuzzTest {
                 assertTrue(b > 0 && b < 1, "betas in (0, 1)");
             }
             s.schedule().process("fuzz"); // a usable process: abar strictly decreasing, finite
-            assertTrue(s.solver() != null || s.solverRefusal().startsWith(source), "a solver or a refusal naming the file");
+            assertTrue(s.solver() != null, "a solver");
         } catch (SchedulerConfigException e) {
             assertGoodMessage(e, source);
         }
