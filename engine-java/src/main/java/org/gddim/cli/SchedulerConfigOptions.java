@@ -78,9 +78,11 @@ public final class SchedulerConfigOptions {
      * @param labels how many timesteps the spacing is to give (from --num-inference-steps), or null for --nfe's
      * @param sigmaZeroEnd whether the run ends with diffusers' last step to sigma = 0 ({@link org.gddim.solver.SigmaZeroEnd})
      * @param plusOne whether the spacing's last label is dropped (the multistep schedulers' leading and linspace)
+     * @param floatLinspace whether the spacing is Euler's or Heun's linspace, integer only for some step counts
      */
     public record Applied(ProcessKind process, DiscreteSchedule schedule, SolverKind solver, Integer order,
-            Boolean lowerOrderFinal, String grid, Integer labels, boolean sigmaZeroEnd, boolean plusOne) {
+            Boolean lowerOrderFinal, String grid, Integer labels, boolean sigmaZeroEnd, boolean plusOne,
+            boolean floatLinspace) {
         /** The NFE budget: the smallest whose grid has {@link #labels} timesteps under {@code solver}, else {@code nfe}. */
         public int nfe(SolverSpec solver, int nfe) {
             if (labels == null) {
@@ -113,6 +115,16 @@ public final class SchedulerConfigOptions {
          * the step to sigma = 0 follows); else {@code tMin} (NaN: the process' default, label 0).
          */
         public double tMin(SolverSpec solver, int nfe, double tMin) {
+            if (floatLinspace) { // Euler's and Heun's linspace is not rounded: integers only where N - 1 divides T - 1
+                int count = labels != null ? labels : stepsOf(solver, nfe);
+                int t = (schedule != null ? schedule : process.schedule()).trainSteps();
+                if (count > 1 && (t - 1) % (count - 1) != 0) {
+                    throw new JobException("the linspace timesteps of EulerDiscreteScheduler and HeunDiscreteScheduler are "
+                            + "linspace(0, " + (t - 1) + ", " + count + "), not integers (diffusers interpolates sigma "
+                            + "between labels, the engine would round them); use a step count N with N - 1 dividing "
+                            + (t - 1) + ", or timestep_spacing leading or trailing");
+                }
+            }
             if (!sigmaZeroEnd) {
                 return tMin;
             }
@@ -120,10 +132,8 @@ public final class SchedulerConfigOptions {
                 throw new JobException("--t-min does not apply with a last step to sigma = 0 (the grid ends at the last "
                         + "timestep); give --sigma-min-end to end at --t-min");
             }
-            int count;
-            try {
-                count = labels != null ? labels : solver.create().stepsFor(nfe);
-            } catch (IllegalArgumentException e) {
+            int count = labels != null ? labels : stepsOf(solver, nfe);
+            if (count < 1) {
                 return tMin; // the job refuses the setting with its own message
             }
             DiscreteVp p = (schedule != null ? schedule : process.schedule()).process("labels");
@@ -138,6 +148,14 @@ public final class SchedulerConfigOptions {
                 throw new JobException("a last step to sigma = 0 needs at least one timestep before it");
             }
             return p.timeOf(k[last]);
+        }
+
+        private static int stepsOf(SolverSpec solver, int nfe) {
+            try {
+                return solver.create().stepsFor(nfe);
+            } catch (IllegalArgumentException e) {
+                return 0;
+            }
         }
     }
 
@@ -160,7 +178,7 @@ public final class SchedulerConfigOptions {
                 throw new JobException((endAtSigmaMin ? "--sigma-min-end" : "--num-inference-steps")
                         + " applies with --scheduler-config");
             }
-            return new Applied(process, null, solver, order, lowerOrderFinal, grid, null, false, false);
+            return new Applied(process, null, solver, order, lowerOrderFinal, grid, null, false, false, false);
         }
         var parsed = mixee.commandLine().getParseResult();
         boolean processGiven = parsed.hasMatchedOption("--process");
@@ -195,7 +213,7 @@ public final class SchedulerConfigOptions {
                 throw new JobException((endAtSigmaMin ? "--sigma-min-end" : "--num-inference-steps")
                         + " applies with --scheduler-config");
             }
-            return new Applied(kind, betas, solver, order, lowerOrderFinal, grid, null, false, false);
+            return new Applied(kind, betas, solver, order, lowerOrderFinal, grid, null, false, false, false);
         }
         var err = mixee.commandLine().getErr();
         if (!s.unknownKeys().isEmpty()) {
@@ -241,7 +259,9 @@ public final class SchedulerConfigOptions {
             }
             labels = inferenceSteps + (plusOne ? 1 : 0);
         }
-        return new Applied(kind, betas, chosen, q, lof, g, labels, sigmaZero, plusOne && labels != null);
+        boolean floatLinspace = g.equals("linspace") && (s.schedulerClass() == SchedulerMapping.SchedulerClass.EULER_DISCRETE_SCHEDULER
+                || s.schedulerClass() == SchedulerMapping.SchedulerClass.HEUN_DISCRETE_SCHEDULER);
+        return new Applied(kind, betas, chosen, q, lof, g, labels, sigmaZero, plusOne && labels != null, floatLinspace);
     }
 
     private DiscreteSchedule withFlags(DiscreteSchedule base) {

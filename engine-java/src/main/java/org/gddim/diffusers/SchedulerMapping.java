@@ -236,7 +236,7 @@ public final class SchedulerMapping {
         boolean multistep = cls.multistep();
         boolean sigmas = multistep || cls == SchedulerClass.EULER_DISCRETE_SCHEDULER || cls == SchedulerClass.HEUN_DISCRETE_SCHEDULER;
         return switch (key) {
-            case "clip_sample", "clip_sample_range" -> cls == SchedulerClass.DDIM_SCHEDULER;
+            case "clip_sample", "clip_sample_range" -> cls == SchedulerClass.DDIM_SCHEDULER || cls == SchedulerClass.HEUN_DISCRETE_SCHEDULER;
             case "set_alpha_to_one" -> cls == SchedulerClass.DDIM_SCHEDULER || cls == SchedulerClass.PNDM_SCHEDULER;
             case "skip_prk_steps" -> cls == SchedulerClass.PNDM_SCHEDULER;
             case "thresholding", "dynamic_thresholding_ratio", "sample_max_value" -> multistep || cls == SchedulerClass.DDIM_SCHEDULER;

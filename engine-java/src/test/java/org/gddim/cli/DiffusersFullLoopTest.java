@@ -198,6 +198,26 @@ class DiffusersFullLoopTest {
         assertEquals(0.091, fullLoop(DEIS + "\"v_prediction\"}", V_MODEL)[1], 1e-3, "result_mean");
     }
 
+    private static final String EULER = "{\"_class_name\": \"EulerDiscreteScheduler\", " + LINEAR + ", \"beta_start\": 0.0001}";
+
+    @Test
+    void eulerAndHeunEndAtSigmaZeroLikeAnIndependentReference() throws IOException {
+        // Not diffusers' asserted numbers: its Euler/Heun full-loop tests (test_scheduler_euler.py, test_scheduler_heun.py)
+        // write the scaled model input back into the state each step and use 1100 training steps (timesteps between
+        // labels). Reference: tools/diffusers/euler_heun_reference.py, numpy float64, the schedulers' algorithm on the
+        // same dummy model and sample, T = 1000, linspace 999, 888, .., 0, then sigma = 0. Tolerance as diffusers' tests.
+        assertDiffusers(169.4640, 0.220656, fullLoop(EULER, null));
+        assertDiffusers(241.8202, 0.314870, fullLoop(EULER.replace("EulerDiscreteScheduler", "HeunDiscreteScheduler"), null));
+    }
+
+    @Test
+    void eulerLinspaceBetweenLabelsIsRefused() throws IOException {
+        // linspace(0, 999, 50) is not integer: diffusers interpolates sigma there, the engine would round
+        Cli r = sample(EULER, "--num-inference-steps", "50");
+        assertEquals(2, r.exit());
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("not integers"), r.err());
+    }
+
     /** Runs sample with the config and extra flags; returns the result without checking it. */
     Cli sample(String config, String... extra) throws IOException {
         Path onnx = dummyModel(null);
