@@ -92,7 +92,7 @@ public final class Sampler implements AutoCloseable {
         Backend backend = null;
         ScoreModels.Opened opened = null;
         try {
-            ModelSetup setup = ModelSetup.of(job.model(), job.process(), "sample it");
+            ModelSetup setup = ModelSetup.of(job.model(), job.process(), job.schedule(), "sample it");
             Process process = setup.process();
             double[] range = setup.timeRange(job.tMax(), job.tMin());
             Plan plan = JobPipeline.plan(job, process, range[0], range[1]);

@@ -12,6 +12,7 @@ import org.gddim.solver.Corrector;
 import org.gddim.solver.EpsFrame;
 import org.gddim.solver.SolverKind;
 import org.gddim.solver.SolverSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,8 +49,8 @@ final class JobOptions {
     Corrector corrector;
 
     @Option(names = "--lower-order-final", negatable = true,
-            description = "dpmpp and unipc-*: lower the order of the last steps (diffusers' lower_order_final; dpmpp "
-                    + "only below 15 steps). Default: on.")
+            description = "dpmpp, unipc-* and deis-logrho: lower the order of the last steps (diffusers' "
+                    + "lower_order_final; dpmpp, deis-logrho only below 15 steps). Default: on.")
     Boolean lowerOrderFinal;
 
     @Option(names = "--lambda", paramLabel = "L", converter = FiniteNumber.class,
@@ -107,6 +108,9 @@ final class JobOptions {
             description = "CPU threads of an ONNX model (ONNX Runtime intra-op); 0 = every core.")
     int threads;
 
+    @Mixin
+    SchedulerConfigOptions diffusers;
+
     private GraphMode graphMode() {
         for (GraphMode m : GraphMode.values()) {
             if (m.toString().equals(cudaGraph)) {
@@ -120,8 +124,14 @@ final class JobOptions {
     SampleJob job(long count, Path out, boolean force) {
         ModelSource source = SampleJob.model(model);
         GraphMode graph = graphMode();
-        SolverSpec solverSpec = SampleJob.solver(solver, order, corrector, lowerOrderFinal,
-                lambda == null ? Double.NaN : lambda, param);
+        SchedulerConfigOptions.Applied d = diffusers.apply(process, solver, order, lowerOrderFinal, grid, model);
+        process = d.process();
+        solver = d.solver();
+        order = d.order();
+        lowerOrderFinal = d.lowerOrderFinal();
+        grid = d.grid();
+        SolverSpec solverSpec = d.solverSpec(SampleJob.solver(solver, order, corrector, lowerOrderFinal,
+                lambda == null ? Double.NaN : lambda, param));
         GridKind family = null;
         Path gridFile = null;
         if (grid != null && grid.startsWith("file:") && grid.length() > 5) {
@@ -135,8 +145,8 @@ final class JobOptions {
                 throw new JobException("--grid: " + e.getMessage() + ", file:FILE.json or ld3");
             }
         }
-        return new SampleJob(process, source, solverSpec, family, nfe, tMax == null ? Double.NaN : tMax,
-                tMin == null ? Double.NaN : tMin, count, seed, initNoise, backend, graph, batch, threads, out, force,
-                gridFile, forceGrid);
+        return new SampleJob(process, source, solverSpec, family, d.nfe(solverSpec, nfe), tMax == null ? Double.NaN : tMax,
+                d.tMin(solverSpec, nfe, tMin == null ? Double.NaN : tMin), count, seed, initNoise, backend, graph, batch,
+                threads, out, force, gridFile, forceGrid, d.schedule());
     }
 }

@@ -53,7 +53,7 @@ final class Ld3Command implements Callable<Integer> {
     Corrector corrector;
 
     @Option(names = "--lower-order-final", negatable = true,
-            description = "dpmpp and unipc-*: lower the order of the last steps. Default: on.")
+            description = "dpmpp, unipc-* and deis-logrho: lower the order of the last steps. Default: on.")
     Boolean lowerOrderFinal;
 
     @Option(names = "--nfe", paramLabel = "N", defaultValue = "5", description = "Student NFE budget.")

@@ -51,7 +51,7 @@ final class PlanCommand implements Callable<Integer> {
             completionCandidates = CliEnums.Correctors.class, description = "Corrector: ${COMPLETION-CANDIDATES}, as for `gddim sample`.")
     Corrector corrector;
 
-    @Option(names = "--lower-order-final", negatable = true, description = "dpmpp and unipc-*: as for `gddim sample`.")
+    @Option(names = "--lower-order-final", negatable = true, description = "dpmpp, unipc-* and deis-logrho: as for `gddim sample`.")
     Boolean lowerOrderFinal;
 
     @Option(names = "--lambda", paramLabel = "L", description = "Stochasticity, as for `gddim sample`.")

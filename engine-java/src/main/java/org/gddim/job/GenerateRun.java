@@ -63,7 +63,7 @@ public final class GenerateRun {
             throws IOException {
         long start = System.nanoTime();
         ShardLayout layout = new ShardLayout(job.count(), options.shardSize(), options.part(), options.parts());
-        ModelSetup setup = ModelSetup.of(job.model(), job.process(), "generate it");
+        ModelSetup setup = ModelSetup.of(job.model(), job.process(), job.schedule(), "generate it");
         int[] dims = setup.data().dims();
         Path dir = job.out();
         OutputFolder.createWritable(dir);

@@ -5,6 +5,7 @@ import org.gddim.model.GaussianMixture;
 import org.gddim.model.GmmJson;
 import org.gddim.model.ModelMetadata;
 import org.gddim.model.OnnxScoreModel;
+import org.gddim.process.DiscreteSchedule;
 import org.gddim.process.Process;
 import org.gddim.process.ProcessKind;
 
@@ -22,21 +23,48 @@ public record ModelSetup(ModelMetadata onnx, GaussianMixture gmm, Process proces
      * for another process, e.g. "sample it" gives "...; sample it with --process vp (got edm)".
      */
     public static ModelSetup of(ModelSource source, ProcessKind kind, String advice) {
+        return of(source, kind, null, advice);
+    }
+
+    /**
+     * As {@link #of(ModelSource, ProcessKind, String)}, with the betas of {@code schedule} (null: the kind's own) for
+     * the discrete process {@code ddpm}. A network trained for a {@code ddpm-*} preset runs under {@code ddpm} when
+     * the betas are the preset's.
+     */
+    public static ModelSetup of(ModelSource source, ProcessKind kind, DiscreteSchedule schedule, String advice) {
+        if (schedule != null && kind != ProcessKind.DDPM) {
+            throw new JobException("discrete betas (--scheduler-config, --beta-*) are the parameters of --process ddpm, not "
+                    + kind + (kind.schedule() != null ? ", which is the preset " + kind.schedule() : ""));
+        }
         ModelMetadata onnx = source instanceof ModelSource.OnnxFile f ? OnnxScoreModel.metadataOf(f.file()) : null;
         GaussianMixture gmm = switch (source) {
             case ModelSource.Default d -> GmmJson.defaultMixture();
             case ModelSource.GmmFile f -> GmmJson.read(f.file());
             case ModelSource.OnnxFile f -> null;
         };
-        if (onnx != null && !onnx.process().equals(kind.toString())) {
+        DiscreteSchedule betas = schedule != null ? schedule : kind.schedule();
+        boolean presetUnderDdpm = onnx != null && kind == ProcessKind.DDPM && ProcessKind.named(onnx.process())
+                .map(ProcessKind::schedule).filter(preset -> preset != null && preset.sameBetas(betas)).isPresent();
+        if (onnx != null && !onnx.process().equals(kind.toString()) && !presetUnderDdpm) {
             throw new JobException("model " + source + " was trained for process " + onnx.process() + "; " + advice
                     + " with --process " + onnx.process() + " (got " + kind + ")");
         }
         try {
-            return new ModelSetup(onnx, gmm, kind.create(data(onnx, gmm).dims()));
+            Process process = kind == ProcessKind.DDPM ? betas.process(processName(betas)) : kind.create(data(onnx, gmm).dims());
+            return new ModelSetup(onnx, gmm, process);
         } catch (IllegalArgumentException e) {
             throw new JobException(e.getMessage(), e);
         }
+    }
+
+    /** The name of a ddpm process: the preset's whose betas these are (ddpm-linear, ...), else "ddpm". */
+    static String processName(DiscreteSchedule betas) {
+        for (ProcessKind k : ProcessKind.values()) {
+            if (k != ProcessKind.DDPM && k.schedule() != null && k.schedule().sameBetas(betas)) {
+                return k.toString();
+            }
+        }
+        return ProcessKind.DDPM.toString();
     }
 
     /** One sample's data shape. */

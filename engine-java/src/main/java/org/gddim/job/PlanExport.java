@@ -32,7 +32,7 @@ public final class PlanExport {
 
     /** The plan file of {@code job}, without writing it. */
     public static PlanFile plan(SampleJob job) throws IOException {
-        ModelSetup setup = ModelSetup.of(job.model(), job.process(), "sample it");
+        ModelSetup setup = ModelSetup.of(job.model(), job.process(), job.schedule(), "sample it");
         Process process = setup.process();
         DataShape data = setup.data();
         double[] range = setup.timeRange(job.tMax(), job.tMin());

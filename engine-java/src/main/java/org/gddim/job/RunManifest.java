@@ -17,6 +17,9 @@ final class RunManifest {
             ScoreModel model, NoiseSource noise, int batch) throws java.io.IOException {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("process", process.name());
+        if (job.schedule() != null) {
+            s.put("schedule", job.schedule().describe()); // the betas and steps offset of --process ddpm
+        }
         s.put("model", job.model().toString());
         s.put("model_sha256", job.model().sha256()); // the content, not the path: a changed file is another model
         s.put("model_description", model.describe());

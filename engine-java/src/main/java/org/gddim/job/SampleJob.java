@@ -2,6 +2,7 @@ package org.gddim.job;
 
 import java.nio.file.Path;
 import org.gddim.backend.BackendKind;
+import org.gddim.process.DiscreteSchedule;
 import org.gddim.process.ProcessKind;
 import org.gddim.schedule.GridKind;
 import org.gddim.solver.Corrector;
@@ -28,17 +29,27 @@ import org.gddim.solver.SolverSpec;
  * @param force overwrite earlier results in {@code out}, and discard an unfinished run there
  * @param gridFile a learned LD3 schedule (grid.json, org.gddim.ld3) to sample on instead of {@code grid}, or null
  * @param forceGrid use {@code gridFile} even if it was learned for another model, process, solver or NFE
+ * @param schedule the betas of {@code process} {@link ProcessKind#DDPM} (diffusers' scheduler config), or null for the
+ *     kind's own
  */
 public record SampleJob(ProcessKind process, ModelSource model, SolverSpec solver, GridKind grid, int nfe, double tMax,
         double tMin, long count, long seed, Path initNoise, BackendKind backend, GraphMode graph, Integer batch,
-        int threads, Path out, boolean force, Path gridFile, boolean forceGrid) {
+        int threads, Path out, boolean force, Path gridFile, boolean forceGrid, DiscreteSchedule schedule) {
+
+    /** A job with the process kind's own parameters. */
+    public SampleJob(ProcessKind process, ModelSource model, SolverSpec solver, GridKind grid, int nfe, double tMax,
+            double tMin, long count, long seed, Path initNoise, BackendKind backend, GraphMode graph, Integer batch,
+            int threads, Path out, boolean force, Path gridFile, boolean forceGrid) {
+        this(process, model, solver, grid, nfe, tMax, tMin, count, seed, initNoise, backend, graph, batch, threads, out,
+                force, gridFile, forceGrid, null);
+    }
 
     /** A job on a grid family (no learned schedule). */
     public SampleJob(ProcessKind process, ModelSource model, SolverSpec solver, GridKind grid, int nfe, double tMax,
             double tMin, long count, long seed, Path initNoise, BackendKind backend, GraphMode graph, Integer batch,
             int threads, Path out, boolean force) {
         this(process, model, solver, grid, nfe, tMax, tMin, count, seed, initNoise, backend, graph, batch, threads, out,
-                force, null, false);
+                force, null, false, null);
     }
 
     public SampleJob {
@@ -47,6 +58,9 @@ public record SampleJob(ProcessKind process, ModelSource model, SolverSpec solve
         }
         if (gridFile != null && grid != null) {
             throw new JobException("give either a grid family or a learned grid file, not both");
+        }
+        if (schedule != null && process != ProcessKind.DDPM) {
+            throw new JobException("discrete betas (--scheduler-config, --beta-*) are the parameters of --process ddpm, not " + process);
         }
         grid = grid != null ? grid : process.hasNoiseLevel() ? GridKind.LOGSNR : GridKind.QUADRATIC;
         if (graph == GraphMode.ON && backend != BackendKind.CUDA) {

@@ -23,7 +23,7 @@ public final class SampleRun {
 
     public static Result execute(SampleJob job, RunListener listener) throws IOException {
         long start = System.nanoTime();
-        ModelSetup setup = ModelSetup.of(job.model(), job.process(), "sample it");
+        ModelSetup setup = ModelSetup.of(job.model(), job.process(), job.schedule(), "sample it");
         return JobPipeline.run(job, setup, Integer.MAX_VALUE, (m, b) -> m, p -> {
             Map<String, Object> settings = p.settings();
             try (SampleOutputs outputs = SampleOutputs.prepare(job.out(), settings, job.force(), job.count(), p.batch(),

@@ -53,7 +53,7 @@ public final class GpuOnnxScoreModel implements ScoreModel, AutoCloseable {
             throw new ModelSpecException(e.getMessage(), e);
         }
         ModelMetadata meta = ModelMetadata.read(file, probe.metadata());
-        if (!meta.process().equals(process.name())) {
+        if (!meta.process().equals(process.name()) && !ModelMetadata.anyDiscreteBetas(meta, process)) {
             throw new ModelSpecException("model " + file + " was trained for process " + meta.process()
                     + "; sample it with --process " + meta.process() + " (got " + process.name() + ")");
         }

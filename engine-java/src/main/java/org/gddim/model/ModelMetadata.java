@@ -34,6 +34,14 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
     static final java.util.List<String> INFORMATIONAL = java.util.List.of("gddim.data_range", "gddim.sigma_min",
             "gddim.sigma_max", "gddim.fdm_multiplier", "gddim.heldout_accuracy", "gddim.cld", "gddim.bdm");
 
+    /**
+     * Whether the network was trained as {@code ddpm}, a discrete process whose betas are given with it (its
+     * diffusers scheduler config), and {@code process} is discrete: then any betas are its process.
+     */
+    public static boolean anyDiscreteBetas(ModelMetadata meta, org.gddim.process.Process process) {
+        return "ddpm".equals(meta.process()) && process instanceof org.gddim.process.DiscreteVp;
+    }
+
     /** What the network's time input is. */
     public enum TimeInput {
         T,

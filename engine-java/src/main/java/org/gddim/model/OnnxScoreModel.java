@@ -76,7 +76,7 @@ public final class OnnxScoreModel implements NetworkOutput, AutoCloseable {
         }
         try {
             ModelMetadata meta = ModelMetadata.read(file, session.getMetadata().getCustomMetadata());
-            if (!meta.process().equals(process.name())) {
+            if (!meta.process().equals(process.name()) && !ModelMetadata.anyDiscreteBetas(meta, process)) {
                 throw new ModelSpecException("model " + file + " was trained for process " + meta.process()
                         + "; sample it with --process " + meta.process() + " (got " + process.name() + ")");
             }

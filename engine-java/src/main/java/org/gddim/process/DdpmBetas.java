@@ -11,7 +11,9 @@ package org.gddim.process;
  *   <li>{@link #COSINE} (improved DDPM, diffusers' "squaredcos_cap_v2"):
  *       {@code beta_j = min(1 - f((j + 1)/T) / f(j/T), 0.999)}, {@code f(t) = cos^2((t + 0.008)/1.008 pi/2)}.
  * </ul>
- * diffusers computes them in float32; the double values differ from its tables by float32 rounding.
+ * diffusers computes them in float32; the double values differ from its tables by float32 rounding. The constants
+ * are the presets of the {@code ddpm-*} processes; {@link DiscreteSchedule} takes any {@code beta_start},
+ * {@code beta_end}.
  */
 public enum DdpmBetas {
     LINEAR(1e-4, 0.02),
@@ -26,8 +28,26 @@ public enum DdpmBetas {
         this.betaEnd = betaEnd;
     }
 
-    /** The T betas of this schedule (T >= 2). */
+    /** The T betas of this schedule with its preset {@code beta_start}, {@code beta_end} (T >= 2). */
     public double[] betas(int trainSteps) {
+        return betas(trainSteps, betaStart, betaEnd);
+    }
+
+    /** diffusers' {@code beta_start} of the preset (NaN for {@link #COSINE}, which has none). */
+    public double betaStart() {
+        return betaStart;
+    }
+
+    /** diffusers' {@code beta_end} of the preset (NaN for {@link #COSINE}). */
+    public double betaEnd() {
+        return betaEnd;
+    }
+
+    /**
+     * The T betas of this schedule from {@code betaStart} to {@code betaEnd} (T >= 2; both ignored by
+     * {@link #COSINE}, as in diffusers).
+     */
+    public double[] betas(int trainSteps, double betaStart, double betaEnd) {
         if (trainSteps < 2) {
             throw new IllegalArgumentException("need at least 2 training steps, got " + trainSteps);
         }

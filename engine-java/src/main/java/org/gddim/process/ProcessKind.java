@@ -15,11 +15,16 @@ public enum ProcessKind {
     FDM_VE(dims -> Fdm.ve()),
     FDM_EDM(dims -> Fdm.edm()),
     /** Discrete DDPM, linear betas 1e-4 to 0.02 (DDPM / DDIM / PNDM CIFAR-10 checkpoints), steps offset 0. */
-    DDPM_LINEAR(dims -> DiscreteVp.ddpm("ddpm-linear", DdpmBetas.LINEAR, 0)),
+    DDPM_LINEAR(dims -> DiscreteSchedule.LINEAR.process("ddpm-linear")),
     /** Discrete DDPM, scaled-linear betas 0.00085 to 0.012 (Stable Diffusion's scheduler config), steps offset 1. */
-    DDPM_SCALED_LINEAR(dims -> DiscreteVp.ddpm("ddpm-scaled-linear", DdpmBetas.SCALED_LINEAR, 1)),
+    DDPM_SCALED_LINEAR(dims -> DiscreteSchedule.SCALED_LINEAR.process("ddpm-scaled-linear")),
     /** Discrete DDPM, improved-DDPM cosine betas (diffusers' squaredcos_cap_v2), steps offset 0. */
-    DDPM_COSINE(dims -> DiscreteVp.ddpm("ddpm-cosine", DdpmBetas.COSINE, 0));
+    DDPM_COSINE(dims -> DiscreteSchedule.COSINE.process("ddpm-cosine")),
+    /**
+     * Discrete DDPM whose betas are parameters ({@link DiscreteSchedule}: --scheduler-config or the --beta-* flags);
+     * without them, those of ddpm-linear.
+     */
+    DDPM(dims -> DiscreteSchedule.LINEAR.process("ddpm-linear"));
 
     private final Function<int[], Process> factory;
 
@@ -45,6 +50,16 @@ public enum ProcessKind {
      */
     public Process create(int... dims) {
         return factory.apply(dims);
+    }
+
+    /** The betas of a discrete kind ({@link #DDPM}: its default, ddpm-linear's), or null for a continuous one. */
+    public DiscreteSchedule schedule() {
+        return switch (this) {
+            case DDPM_LINEAR, DDPM -> DiscreteSchedule.LINEAR;
+            case DDPM_SCALED_LINEAR -> DiscreteSchedule.SCALED_LINEAR;
+            case DDPM_COSINE -> DiscreteSchedule.COSINE;
+            default -> null;
+        };
     }
 
     /** Whether the process is isotropic, {@code x_t = a_t x_0 + sigma_t z} (what DDIM needs). */

@@ -21,6 +21,12 @@ import org.gddim.solver.coeff.Lagrange;
  *       {@code dv/drho = eps}; Adams-Bashforth in rho with Lagrange weights
  *       {@code c_{n,j} = int_{rho_n}^{rho_{n+1}} l^rho_j(rho) drho} (a polynomial, integrated exactly), so
  *       {@code x_{n+1} = (a_{n+1}/a_n) x_n + a_{n+1} sum_j c_{n,j} eps_{n-j}}. Order q; isotropic processes.
+ *   <li>log-rho AB ({@link Variant#LOG_RHO}, diffusers' {@code DEISMultistepScheduler}, {@code solver_type =
+ *       "logrho"}): rhoAB with the Lagrange polynomial in {@code log rho} instead of rho,
+ *       {@code c_{n,j} = a_{n+1} int_{rho_n}^{rho_{n+1}} l_j(log rho) drho} (integrated as
+ *       {@code int l_j(u) e^u du}, u = log rho, by 16-point Gauss-Legendre: the integrand is a cubic at most
+ *       times e^u, so the rule is exact to rounding), with diffusers' final-step rule {@code lowerOrderFinal}:
+ *       below 15 steps, step k has order at most N - k. Order q; isotropic processes.
  *   <li>rhoRK ({@link Variant#RHO_RK}): an explicit Runge-Kutta method on {@code dv/drho = eps}: Euler, Heun,
  *       Kutta-3 ({@code c = (0, 1/2, 1)}, {@code a21 = 1/2, a31 = -1, a32 = 2}, {@code b = (1, 4, 1)/6}) or
  *       classic RK4, of order q = 1..4 with q stages, so N steps cost qN NFE. Isotropic processes.
@@ -34,7 +40,8 @@ public final class Deis implements Solver {
     public enum Variant {
         T_AB,
         RHO_AB,
-        RHO_RK;
+        RHO_RK,
+        LOG_RHO;
 
         @Override
         public String toString() {
@@ -53,24 +60,41 @@ public final class Deis implements Solver {
     private static final double[][] B = {{1}, {0.5, 0.5}, {1.0 / 6, 4.0 / 6, 1.0 / 6}, {1.0 / 6, 1.0 / 3, 1.0 / 3, 1.0 / 6}};
 
     private static final GaussLegendre EXACT_CUBIC = new GaussLegendre(4);
+    private static final GaussLegendre CUBIC_TIMES_EXP = new GaussLegendre(16);
     /** Buffers: U, then for rhoRK the stage state X and the stage eps; for the AB variants the eps ring. */
     private static final int X = 1; // the rhoRK stage state (rhoAB and tAB have only U and the eps ring)
 
     private final Variant variant;
     private final int order;
+    private final boolean lowerOrderFinal;
 
     /** @param order q in 1..4: eps values per step (AB variants) or Runge-Kutta order (rhoRK) */
     public Deis(Variant variant, int order) {
+        this(variant, order, variant == Variant.LOG_RHO);
+    }
+
+    /** @param lowerOrderFinal diffusers' final-step rule, for {@link Variant#LOG_RHO} only */
+    public Deis(Variant variant, int order, boolean lowerOrderFinal) {
         if (order < 1 || order > 4) {
             throw new IllegalArgumentException("DEIS order must be in 1..4, got " + order);
         }
+        if (lowerOrderFinal && variant != Variant.LOG_RHO) {
+            throw new IllegalArgumentException("the lower-order-final rule is deis-logrho's (diffusers'), not deis-" + variant + "'s");
+        }
         this.variant = variant;
         this.order = order;
+        this.lowerOrderFinal = lowerOrderFinal;
     }
 
     @Override
     public String describe() {
-        return "deis-" + variant + " q=" + order;
+        return "deis-" + variant + " q=" + order + (variant == Variant.LOG_RHO && !lowerOrderFinal ? " no-lower-order-final" : "");
+    }
+
+    /** Eps values of step n of N: warm-up, then (log-rho) diffusers' lower_order_final below 15 steps. */
+    int orderOfStep(int n, int steps) {
+        int p = Math.min(n + 1, order);
+        return lowerOrderFinal && steps < 15 ? Math.min(p, steps - n) : p;
     }
 
     @Override
@@ -103,16 +127,23 @@ public final class Deis implements Solver {
             double t = grid.at(n);
             double next = grid.at(n + 1);
             plan.eval(Plan.U, t, plan.eps(n));
-            int p = Math.min(n + 1, order);
-            double[] nodes = new double[p]; // the eps polynomial's nodes: t_{n-j} (tAB) or rho_{n-j} (rhoAB)
+            int p = orderOfStep(n, grid.steps());
+            double[] nodes = new double[p]; // the eps polynomial's nodes: t_{n-j} (tAB), rho_{n-j} (rhoAB), log rho
             for (int j = 0; j < p; j++) {
-                nodes[j] = variant == Variant.T_AB ? grid.at(n - j) : scalar.rho(grid.at(n - j));
+                nodes[j] = switch (variant) {
+                    case T_AB -> grid.at(n - j);
+                    case LOG_RHO -> Math.log(scalar.rho(grid.at(n - j)));
+                    default -> scalar.rho(grid.at(n - j));
+                };
             }
             double[][] c;
             double[] psi;
             if (variant == Variant.T_AB) {
                 c = ExponentialCoefficients.of(process, t, next, nodes);
                 psi = process.transition(next, t);
+            } else if (variant == Variant.LOG_RHO) {
+                c = logRhoCoefficients(scalar.alpha(next), scalar.rho(t), scalar.rho(next), nodes);
+                psi = new double[] {Math.exp(scalar.logAlpha(next) - scalar.logAlpha(t))};
             } else {
                 c = rhoCoefficients(scalar.alpha(next), scalar.rho(t), scalar.rho(next), nodes);
                 psi = new double[] {Math.exp(scalar.logAlpha(next) - scalar.logAlpha(t))};
@@ -131,6 +162,21 @@ public final class Deis implements Solver {
         for (int j = 0; j < nodes.length; j++) {
             int jj = j;
             double integral = EXACT_CUBIC.integrate(r -> new double[] {Lagrange.basis(nodes, jj, r)}, rhoN, rhoNext)[0];
+            c[j] = new double[] {alphaNext * integral};
+        }
+        return c;
+    }
+
+    /**
+     * log-rho AB: {@code a_{n+1} int_{rho_n}^{rho_{n+1}} l_j(log rho) drho = a_{n+1} int l_j(u) e^u du} over
+     * {@code u in [log rho_n, log rho_{n+1}]}, on the given log-rho nodes.
+     */
+    static double[][] logRhoCoefficients(double alphaNext, double rhoN, double rhoNext, double[] logNodes) {
+        double[][] c = new double[logNodes.length][];
+        for (int j = 0; j < logNodes.length; j++) {
+            int jj = j;
+            double integral = CUBIC_TIMES_EXP.integrate(u -> new double[] {Lagrange.basis(logNodes, jj, u) * Math.exp(u)},
+                    Math.log(rhoN), Math.log(rhoNext))[0];
             c[j] = new double[] {alphaNext * integral};
         }
         return c;

@@ -20,7 +20,7 @@ import org.gddim.solver.coeff.DpmSolverCoefficients;
  * </ul>
  * Warm-up: step k has order {@code min(P, k + 1)}. {@code lowerOrderFinal} is diffusers' rule: when the grid
  * has fewer than 15 steps, step k has order at most {@code N - k} (so the last step is first order). diffusers
- * also forces a first-order last step onto sigma = 0; our grids end at t_min > 0, so that case does not arise.
+ * also forces a first-order last step onto sigma = 0: {@link SigmaZeroEnd} adds that step after the grid.
  *
  * <p>Plan per step: evaluate eps; one fused step writes {@code m_k} into the history ring
  * ({@code m = (1/a) x - rho eps}); one fused step combines {@code x_k} and {@code m_k .. m_{k-p+1}}. Each NFE
@@ -31,14 +31,29 @@ public final class DpmSolverPlusPlus implements Solver {
 
     private final int order;
     private final boolean lowerOrderFinal;
+    private final int stepsAfter;
 
     /** @param order P in 1..3 (1 = DDIM, 2 = 2M, 3 = 3M) */
     public DpmSolverPlusPlus(int order, boolean lowerOrderFinal) {
+        this(order, lowerOrderFinal, 0);
+    }
+
+    /**
+     * @param stepsAfter steps that follow the plan's grid ({@link SigmaZeroEnd}'s last step to sigma = 0): the
+     *     lower-order-final rule counts them, as diffusers counts its last step
+     */
+    DpmSolverPlusPlus(int order, boolean lowerOrderFinal, int stepsAfter) {
         if (order < 1 || order > 3) {
             throw new IllegalArgumentException("DPM-Solver++ order must be 1, 2 or 3, got " + order);
         }
         this.order = order;
         this.lowerOrderFinal = lowerOrderFinal;
+        this.stepsAfter = stepsAfter;
+    }
+
+    /** This solver planned as if one more step followed its grid. */
+    DpmSolverPlusPlus beforeOneMoreStep() {
+        return new DpmSolverPlusPlus(order, lowerOrderFinal, stepsAfter + 1);
     }
 
     @Override
@@ -49,7 +64,8 @@ public final class DpmSolverPlusPlus implements Solver {
     /** Order of step k of N: warm-up, then diffusers' lower_order_final for N < 15. */
     int orderOfStep(int k, int steps) {
         int p = Math.min(order, k + 1);
-        return lowerOrderFinal && steps < 15 ? Math.min(p, steps - k) : p;
+        int n = steps + stepsAfter;
+        return lowerOrderFinal && n < 15 ? Math.min(p, n - k) : p;
     }
 
     @Override

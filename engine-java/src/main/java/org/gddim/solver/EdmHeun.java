@@ -21,6 +21,17 @@ public final class EdmHeun implements Solver {
     private static final int E1 = 2;
     private static final int E2 = 3;
 
+    private final boolean lastIsHeun;
+
+    public EdmHeun() {
+        this(false);
+    }
+
+    /** @param lastIsHeun a full Heun step at the end too (a step follows the grid: {@link SigmaZeroEnd}) */
+    EdmHeun(boolean lastIsHeun) {
+        this.lastIsHeun = lastIsHeun;
+    }
+
     @Override
     public String describe() {
         return "edm-heun";
@@ -40,7 +51,7 @@ public final class EdmHeun implements Solver {
             double next = grid.at(i + 1);
             DdimTransfer phi = DdimTransfer.of(process, t, next);
             plan.eval(Plan.U, t, E1);
-            if (i == steps - 1) { // the last step is Euler's
+            if (i == steps - 1 && !lastIsHeun) { // the last step is Euler's
                 plan.step(Plan.U, next).psi(phi.psi()).plus(phi.c0(), E1);
             } else { // Euler predictor into X, then the trapezoidal (Heun) correction with both slopes
                 plan.step(X, next).psi(phi.psi()).plus(phi.c0(), E1);

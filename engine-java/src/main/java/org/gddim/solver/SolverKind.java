@@ -28,6 +28,8 @@ public enum SolverKind {
     DEIS_TAB,
     DEIS_RHOAB,
     DEIS_RHORK,
+    /** DEIS with the eps polynomial in log rho (diffusers' DEISMultistepScheduler, solver_type logrho). */
+    DEIS_LOGRHO,
     DPMPP,
     UNIPC_BH1,
     UNIPC_BH2;
@@ -37,7 +39,7 @@ public enum SolverKind {
         return switch (this) {
             case DDIM, EULER, EM, SSCS -> 1;
             case GDDIM, EDM_HEUN, S_PNDM, DPMPP, UNIPC_BH1, UNIPC_BH2 -> 2;
-            case DEIS_TAB, DEIS_RHOAB, DEIS_RHORK -> 3;
+            case DEIS_TAB, DEIS_RHOAB, DEIS_RHORK, DEIS_LOGRHO -> 3;
             case PRK, PLMS, F_PNDM, IPNDM -> 4;
         };
     }
@@ -54,7 +56,7 @@ public enum SolverKind {
 
     /** Whether {@code --[no-]lower-order-final} applies. */
     public boolean hasLowerOrderFinal() {
-        return this == DPMPP || this == UNIPC_BH1 || this == UNIPC_BH2;
+        return this == DPMPP || this == UNIPC_BH1 || this == UNIPC_BH2 || this == DEIS_LOGRHO;
     }
 
     /** The solver with the default final-step rule, lambda and frame ({@link SolverSpec}). */

@@ -13,9 +13,18 @@ package org.gddim.solver;
  * @param lambda stochasticity of the lambda family (gddim-spec.md 1.2), NaN for the solver's default (0 for gddim,
  *     1 for em; sscs is lambda = 1)
  * @param frame the eps frame of gddim's multistep polynomial: R (gDDIM, the default) or L (Cholesky baseline)
+ * @param sigmaZeroEnd a last step to sigma = 0 after the grid ({@link SigmaZeroEnd}: diffusers' set_alpha_to_one /
+ *     final_sigmas_type zero); ddim, euler, edm-heun, dpmpp and unipc-* only
  */
 public record SolverSpec(SolverKind kind, Integer order, Corrector corrector, Boolean lowerOrderFinal, double lambda,
-        EpsFrame frame) {
+        EpsFrame frame, boolean sigmaZeroEnd) {
+
+    /** A setting without a last step to sigma = 0. */
+    public SolverSpec(SolverKind kind, Integer order, Corrector corrector, Boolean lowerOrderFinal, double lambda,
+            EpsFrame frame) {
+        this(kind, order, corrector, lowerOrderFinal, lambda, frame, false);
+    }
+
     public SolverSpec {
         if (kind == null) {
             throw new IllegalArgumentException("a solver is required");
@@ -43,7 +52,7 @@ public record SolverSpec(SolverKind kind, Integer order, Corrector corrector, Bo
                     + (unipc ? " (UniPC's corrector is pec; none gives UniP)" : "; use gddim for a corrector"));
         }
         if (!lowerOrderFinal && !kind.hasLowerOrderFinal()) {
-            throw new IllegalArgumentException("--no-lower-order-final applies to dpmpp and unipc-*, not " + kind);
+            throw new IllegalArgumentException("--no-lower-order-final applies to dpmpp, unipc-* and deis-logrho, not " + kind);
         }
         refuse(frame != EpsFrame.R && kind != SolverKind.GDDIM, "--param applies to gddim only; " + kind
                 + " steps in the R frame");
@@ -55,6 +64,9 @@ public record SolverSpec(SolverKind kind, Integer order, Corrector corrector, Bo
                 default -> kind + " is deterministic; --lambda applies to gddim and em";
             });
         }
+        refuse(sigmaZeroEnd && !java.util.Set.of(SolverKind.DDIM, SolverKind.EULER, SolverKind.EDM_HEUN, SolverKind.DPMPP,
+                SolverKind.UNIPC_BH1, SolverKind.UNIPC_BH2).contains(kind), "a last step to sigma = 0 is implemented after "
+                + "ddim, euler, edm-heun, dpmpp and unipc-* (whose last step there is first order, as in diffusers), not " + kind);
         if (stochasticGddim) {
             refuse(order != 1 || corrector != Corrector.NONE, "stochastic gDDIM (--lambda > 0) is implemented at "
                     + "order 1 without corrector (the paper's Table 2 setting); use --order 1");
@@ -72,8 +84,18 @@ public record SolverSpec(SolverKind kind, Integer order, Corrector corrector, Bo
         return new SolverSpec(kind, order, corrector, null, Double.NaN, null);
     }
 
+    /** This setting with a last step to sigma = 0 after the grid. */
+    public SolverSpec withSigmaZeroEnd() {
+        return new SolverSpec(kind, order, corrector, lowerOrderFinal, lambda, frame, true);
+    }
+
     /** The solver of this setting (the solvers' own constructors still refuse orders they do not implement). */
     public Solver create() {
+        Solver s = createGridSolver();
+        return sigmaZeroEnd ? new SigmaZeroEnd(s) : s;
+    }
+
+    private Solver createGridSolver() {
         boolean hasLambda = !Double.isNaN(lambda);
         return switch (kind) {
             case DDIM -> new Ddim();
@@ -90,6 +112,7 @@ public record SolverSpec(SolverKind kind, Integer order, Corrector corrector, Bo
             case DEIS_TAB -> new Deis(Deis.Variant.T_AB, order);
             case DEIS_RHOAB -> new Deis(Deis.Variant.RHO_AB, order);
             case DEIS_RHORK -> new Deis(Deis.Variant.RHO_RK, order);
+            case DEIS_LOGRHO -> new Deis(Deis.Variant.LOG_RHO, order, lowerOrderFinal);
             case DPMPP -> new DpmSolverPlusPlus(order, lowerOrderFinal);
             case UNIPC_BH1 -> new UniPc(order, UniPc.Variant.BH1, corrector == Corrector.PEC, lowerOrderFinal);
             case UNIPC_BH2 -> new UniPc(order, UniPc.Variant.BH2, corrector == Corrector.PEC, lowerOrderFinal);

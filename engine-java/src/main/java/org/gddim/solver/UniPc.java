@@ -48,9 +48,15 @@ public final class UniPc implements Solver {
     private final Variant variant;
     private final boolean corrector;
     private final boolean lowerOrderFinal;
+    private final int stepsAfter;
 
     /** @param order P: 1..3 with the corrector (it combines P + 1 values), 1..4 without */
     public UniPc(int order, Variant variant, boolean corrector, boolean lowerOrderFinal) {
+        this(order, variant, corrector, lowerOrderFinal, 0);
+    }
+
+    /** @param stepsAfter steps that follow the grid ({@link SigmaZeroEnd}), counted by the lower-order-final rule */
+    UniPc(int order, Variant variant, boolean corrector, boolean lowerOrderFinal, int stepsAfter) {
         int max = corrector ? 3 : 4;
         if (order < 1 || order > max) {
             throw new IllegalArgumentException("UniPC order must be in 1.." + max + (corrector ? " with the corrector" : "")
@@ -60,6 +66,12 @@ public final class UniPc implements Solver {
         this.variant = variant;
         this.corrector = corrector;
         this.lowerOrderFinal = lowerOrderFinal;
+        this.stepsAfter = stepsAfter;
+    }
+
+    /** This solver planned as if one more step followed its grid. */
+    UniPc beforeOneMoreStep() {
+        return new UniPc(order, variant, corrector, lowerOrderFinal, stepsAfter + 1);
     }
 
     @Override
@@ -69,7 +81,7 @@ public final class UniPc implements Solver {
 
     int orderOfStep(int k, int steps) {
         int p = Math.min(order, k + 1);
-        return lowerOrderFinal ? Math.min(p, steps - k) : p;
+        return lowerOrderFinal ? Math.min(p, steps + stepsAfter - k) : p;
     }
 
     @Override

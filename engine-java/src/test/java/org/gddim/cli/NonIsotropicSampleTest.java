@@ -87,7 +87,7 @@ class NonIsotropicSampleTest {
                     case SSCS -> p == ProcessKind.CLD;
                     case GDDIM, EM -> true;
                     // scalar data prediction, lambda or rho: isotropic (scalar) processes only
-                    case DPMPP, UNIPC_BH1, UNIPC_BH2, DEIS_RHOAB, DEIS_RHORK -> p.isotropic();
+                    case DPMPP, UNIPC_BH1, UNIPC_BH2, DEIS_RHOAB, DEIS_RHORK, DEIS_LOGRHO -> p.isotropic();
                     // a transfer fed with a combination of eps: gDDIM's order-0 step, any linear process
                     case EULER, EDM_HEUN, PRK, PLMS, F_PNDM, S_PNDM, IPNDM, DEIS_TAB -> true;
                 };

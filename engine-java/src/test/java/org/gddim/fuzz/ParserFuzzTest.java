@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gddim.diffusers.SchedulerConfig;
+import org.gddim.diffusers.SchedulerConfigException;
+import org.gddim.diffusers.SchedulerMapping;
 import org.gddim.io.Npy;
 import org.gddim.model.GaussianMixture;
 import org.gddim.model.GmmJson;
@@ -135,6 +138,23 @@ class ParserFuzzTest {
             assertTrue(m.shape().size() > 0, "the input shape is not empty");
         } catch (ModelSpecException e) {
             assertGoodMessage(e, "model " + file);
+        }
+    }
+
+    @FuzzTest(maxDuration = "5s")
+    void diffusersSchedulerConfig(byte[] data) {
+        String source = "scheduler config fuzz.json";
+        try {
+            SchedulerMapping.Settings s = SchedulerMapping.map(SchedulerConfig.parse(new String(data, StandardCharsets.UTF_8), source));
+            double[] betas = s.schedule().betas();
+            assertEquals(s.schedule().trainSteps(), betas.length, "one beta per training step");
+            for (double b : betas) {
+                assertTrue(b > 0 && b < 1, "betas in (0, 1)");
+            }
+            s.schedule().process("fuzz"); // a usable process: abar strictly decreasing, finite
+            assertTrue(s.solver() != null, "a solver");
+        } catch (SchedulerConfigException e) {
+            assertGoodMessage(e, source);
         }
     }
 }

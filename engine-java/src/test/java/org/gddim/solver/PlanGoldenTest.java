@@ -50,6 +50,9 @@ class PlanGoldenTest {
     static List<Setting> settings() {
         List<Setting> out = new ArrayList<>();
         for (SolverKind kind : SolverKind.values()) {
+            if (kind == SolverKind.DEIS_LOGRHO) {
+                continue; // added after the golden file was made (issue 16); checked in DeisLogRhoTest and against diffusers
+            }
             for (int order = 1; order <= 4; order++) {
                 for (Corrector c : Corrector.values()) {
                     for (boolean lof : new boolean[] {true, false}) {
