@@ -7,6 +7,7 @@ import java.util.Arrays;
  * {@code num_train_timesteps}, {@code beta_schedule}, {@code beta_start}, {@code beta_end}, {@code trained_betas}
  * and {@code steps_offset}; {@link #process(String)} builds the {@link DiscreteVp} (log-linear interpolation between
  * labels). The {@code ddpm-*} processes are the presets {@link #LINEAR}, {@link #SCALED_LINEAR}, {@link #COSINE}.
+ * A parameter out of range is an IllegalArgumentException that names it.
  *
  * @param trainSteps T, the training timesteps (labels 0 .. T-1), T >= 2
  * @param betaSchedule the formula of the betas ({@link DdpmBetas}); ignored when {@code trainedBetas} is given
@@ -14,7 +15,6 @@ import java.util.Arrays;
  * @param betaEnd beta of label T-1 (likewise)
  * @param trainedBetas T explicit betas in (0, 1), or null
  * @param stepsOffset diffusers' {@code steps_offset} (added to the leading spacing's labels), >= 0
- * @throws IllegalArgumentException naming the parameter that is out of range
  */
 public record DiscreteSchedule(int trainSteps, DdpmBetas betaSchedule, double betaStart, double betaEnd,
         double[] trainedBetas, int stepsOffset) {
