@@ -59,6 +59,8 @@ class ShippedCldBdmNetworksTest {
                     scale = Math.max(scale, Math.abs(expected[i * dim + k]));
                 }
             }
+            System.out.printf(java.util.Locale.ROOT, "%s: max |ORT - PyTorch| = %.2e over %d probes (max |out| %.2f)%n", name,
+                    worst, t.length, scale); // the figure docs/models.md quotes
             assertTrue(worst <= 1e-4 * (1 + scale), name + ": max |ORT - PyTorch| = " + worst + " (max |out| " + scale + ")");
         }
     }
@@ -102,6 +104,7 @@ class ShippedCldBdmNetworksTest {
                     }
                 }
                 double rms = Math.sqrt(ss / u.length);
+                System.out.println(getClass().getSimpleName() + ": " + "scale " + c + ": rms |eps - R^-1 u| = " + rms); // quoted in docs/models.md
                 assertTrue(rms <= bound + NET_RMS, "scale " + c + ": rms |eps - R^-1 u| = " + rms + " > " + (bound + NET_RMS));
             }
         }
@@ -140,6 +143,7 @@ class ShippedCldBdmNetworksTest {
                     ss += d * d;
                 }
                 double rms = Math.sqrt(ss / y.length);
+                System.out.println(getClass().getSimpleName() + ": " + "scale " + c + ": rms |eps - y/sigma| = " + rms); // quoted in docs/models.md
                 assertTrue(rms <= bound + NET_RMS, "scale " + c + ": rms |eps - y/sigma| = " + rms + " > " + (bound + NET_RMS));
             }
         }
