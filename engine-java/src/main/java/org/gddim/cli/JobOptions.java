@@ -111,6 +111,17 @@ final class JobOptions {
     @Mixin
     SchedulerConfigOptions diffusers;
 
+    /**
+     * An explicit {@code --lower-order-final} on a solver without that rule is refused, not ignored
+     * ({@code --no-lower-order-final} is refused by {@link SolverSpec} itself); {@code flag} is null when not given.
+     */
+    static void refuseUnusedLowerOrderFinal(Boolean flag, SolverKind kind) {
+        if (Boolean.TRUE.equals(flag) && !kind.hasLowerOrderFinal()) {
+            throw new JobException("--lower-order-final applies to dpmpp, unipc-* and deis-logrho, not " + kind
+                    + " (which has no final-step order rule)");
+        }
+    }
+
     private GraphMode graphMode() {
         for (GraphMode m : GraphMode.values()) {
             if (m.toString().equals(cudaGraph)) {
@@ -124,11 +135,13 @@ final class JobOptions {
     SampleJob job(long count, Path out, boolean force) {
         ModelSource source = SampleJob.model(model);
         GraphMode graph = graphMode();
+        Boolean lowerOrderFinalFlag = lowerOrderFinal;
         SchedulerConfigOptions.Applied d = diffusers.apply(process, solver, order, lowerOrderFinal, grid, model);
         process = d.process();
         solver = d.solver();
         order = d.order();
         lowerOrderFinal = d.lowerOrderFinal();
+        refuseUnusedLowerOrderFinal(lowerOrderFinalFlag, solver);
         grid = d.grid();
         SolverSpec solverSpec = d.solverSpec(SampleJob.solver(solver, order, corrector, lowerOrderFinal,
                 lambda == null ? Double.NaN : lambda, param));

@@ -135,6 +135,7 @@ final class Ld3Command implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new JobException("--rounds, --evaluations, --patience must be at least 1: " + e.getMessage());
         }
+        JobOptions.refuseUnusedLowerOrderFinal(lowerOrderFinal, solver);
         GridKind tg = teacherGrid != null ? teacherGrid : process == ProcessKind.EDM ? GridKind.EDM
                 : process.hasNoiseLevel() ? GridKind.LOGSNR : GridKind.QUADRATIC;
         Ld3Job job = new Ld3Job(process, ModelSource.parse(model), solver, order != null ? order : solver.defaultOrder(),

@@ -96,6 +96,7 @@ final class PlanCommand implements Callable<Integer> {
             throw new JobException("a plan file is required (--out FILE.gdkplan), or --describe FILE.gdkplan");
         }
         ModelSource source = SampleJob.model(model);
+        JobOptions.refuseUnusedLowerOrderFinal(lowerOrderFinal, solver);
         SolverSpec solverSpec = SampleJob.solver(solver, order, corrector, lowerOrderFinal,
                 lambda == null ? Double.NaN : lambda, param);
         SampleJob job = new SampleJob(process, source, solverSpec, grid, nfe, tMax == null ? Double.NaN : tMax,

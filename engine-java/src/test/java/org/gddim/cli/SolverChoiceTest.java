@@ -65,6 +65,8 @@ class SolverChoiceTest {
         "--solver dpmpp --corrector pec|dpmpp has no --corrector pec",
         "--solver unipc-bh2 --corrector pece|UniPC's corrector is pec",
         "--solver edm-heun --no-lower-order-final|--no-lower-order-final applies to dpmpp, unipc-* and deis-logrho",
+        "--solver deis-rhoab --lower-order-final|--lower-order-final applies to dpmpp, unipc-* and deis-logrho, not deis-rhoab",
+        "--solver ddim --lower-order-final|--lower-order-final applies to dpmpp, unipc-* and deis-logrho, not ddim",
         "--solver dpmpp --order 4|DPM-Solver++ order must be 1, 2 or 3",
         "--solver unipc-bh1 --order 4|UniPC order must be in 1..3 with the corrector",
         "--grid leading|the leading spacing is for discrete-time processes",
