@@ -24,12 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kill -9} at any moment, then the same command: a child JVM runs {@code gddim generate} (tiny shards, so most
  * of its time is spent writing, renaming and rewriting the manifest) and is killed with SIGKILL at 20 seeded random
- * points: after a random number of further samples plus a random 0-20 ms, or at a random time during start-up. The
+ * points: after a random number of further samples plus a random 0-20 ms, or at a random time during start-up (or at that sample target, if sooner). The
  * same command then finishes the job, and the folder is byte-identical to an uninterrupted run's.
  */
 class GenerateKillTest {
     private static final long SEED = 20261202L;
     private static final int KILLS = 20;
+    /**
+     * Samples of the job: enough that 20 kills, each after at most 60 further samples plus 20 ms (an early kill also
+     * stops at its sample target), leave work on a fast idle machine too (1500 did not: the job finished after 18).
+     */
+    private static final int N = 6000;
     private static final Pattern PROGRESS = Pattern.compile("^generate: (\\d+)/\\d+ samples");
 
     @TempDir
@@ -39,7 +44,7 @@ class GenerateKillTest {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC", "-Xshare:auto", "-Djava.awt.headless=true", "--enable-native-access=ALL-UNNAMED",
-                "-cp", cp, "org.gddim.cli.Main", "generate", "--model", "gmm:" + Generates.GMM, "--nfe", "6", "--n", "1500",
+                "-cp", cp, "org.gddim.cli.Main", "generate", "--model", "gmm:" + Generates.GMM, "--nfe", "6", "--n", String.valueOf(N),
                 "--seed", "8", "--batch", "10", "--shard-size", "20", "--backend", "java", "--out", out.toString(),
                 "--progress", "lines", "--progress-interval", "0");
     }
@@ -67,7 +72,7 @@ class GenerateKillTest {
         });
         while (p.isAlive()) {
             long ms = (System.nanoTime() - start) / 1_000_000;
-            if ((killAfterMillis >= 0 && ms >= killAfterMillis) || (killAfterMillis < 0 && killWhen.test(progress.get()))) {
+            if ((killAfterMillis >= 0 && ms >= killAfterMillis) || killWhen.test(progress.get())) {
                 Thread.sleep(extraMillis);
                 p.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no finally block runs
                 p.waitFor(30, TimeUnit.SECONDS);
@@ -87,7 +92,7 @@ class GenerateKillTest {
     @Test
     void killedTwentyTimesAtRandomPointsThenTheSameCommandFinishesByteIdentically() throws Exception {
         Path reference = dir.resolve("reference");
-        GenerateRun.execute(Generates.job(reference, 1500, 10, BackendKind.JAVA, 8), Generates.whole(20),
+        GenerateRun.execute(Generates.job(reference, N, 10, BackendKind.JAVA, 8), Generates.whole(20),
                 GenerateListener.NONE);
         Map<String, byte[]> want = Generates.files(reference);
 
@@ -115,8 +120,9 @@ class GenerateKillTest {
             }
         }
         assertEquals(KILLS, kills, "killed at " + KILLS + " points before the job was done");
-        System.out.println("GenerateKillTest: " + kills + " kills, " + midWrite + " of them in the middle of a file write");
-        assertTrue(progress.get() < 1500, "the kills left work to do");
+        System.out.println("GenerateKillTest: " + kills + " kills, " + midWrite + " of them in the middle of a file write, "
+                + progress.get() + " of " + N + " samples done by then");
+        assertTrue(progress.get() < N, "the kills left work to do");
         int rc = runChild(out, done -> false, -1, 0, progress, log);
         assertEquals(0, rc, "the same command finishes the job: " + log);
         Map<String, byte[]> got = Generates.files(out);
