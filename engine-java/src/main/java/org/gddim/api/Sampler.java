@@ -2,18 +2,14 @@ package org.gddim.api;
 
 import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.gddim.backend.Backend;
 import org.gddim.backend.Backends;
 import org.gddim.job.BatchLoop;
 import org.gddim.job.JobPipeline;
 import org.gddim.job.ModelSetup;
-import org.gddim.job.ModelSource;
 import org.gddim.job.NoiseSource;
 import org.gddim.job.SampleJob;
-import org.gddim.job.SampleRun;
 import org.gddim.model.ScoreModel;
 import org.gddim.model.ScoreModels;
 import org.gddim.process.Process;
@@ -41,14 +37,11 @@ public final class Sampler implements AutoCloseable {
     private final Backend backend;
     private final ScoreModels.Opened opened;
     private final ScoreModel model;
-    private final Process process;
     private final Plan plan;
-    private final NoiseSource noise;
-    private final double tMax;
     private final int batch;
     private final int dataSize; // D: elements of one output sample
     private final int[] dataShape; // (D...)
-    private final Map<Integer, BatchLoop> loops = new HashMap<>(); // by batch rows: the full batch and powers of two
+    private final BatchLoop loop; // keeps one state per batch size: the full batch and the powers of two below it
     private boolean closed;
 
     private Sampler(SampleJob job, Backend backend, ScoreModels.Opened opened, Process process, Plan plan, double tMax) {
@@ -56,15 +49,14 @@ public final class Sampler implements AutoCloseable {
         this.backend = backend;
         this.opened = opened;
         this.model = opened.model();
-        this.process = process;
         this.plan = plan;
-        this.tMax = tMax;
         int stateSize = model.stateShape().size();
-        this.noise = new NoiseSource.Seeded(job.seed(), stateSize);
         this.batch = job.batch() != null ? job.batch() : SampleJob.defaultBatch(stateSize);
         this.dataSize = model.shape().size();
         this.dataShape = model.shape().dims();
         model.prepare(plan.evalTimes(), batch);
+        this.loop = new BatchLoop(plan, model, backend, process, tMax, new NoiseSource.Seeded(job.seed(), stateSize),
+                job.seed(), batch, job.usesGraph());
     }
 
     /**
@@ -97,9 +89,7 @@ public final class Sampler implements AutoCloseable {
             double[] range = setup.timeRange(job.tMax(), job.tMin());
             Plan plan = JobPipeline.plan(job, process, range[0], range[1]);
             backend = Backends.open(job.backend());
-            opened = job.model() instanceof ModelSource.OnnxFile f
-                    ? ScoreModels.onnx(f.file(), process, backend, job.threadCount())
-                    : ScoreModels.gmm(setup.gmm(), process, backend);
+            opened = JobPipeline.openModel(job, setup, backend);
             return new Sampler(job, backend, opened, process, plan, range[0]);
         } catch (RuntimeException e) {
             release(opened, backend);
@@ -333,8 +323,6 @@ public final class Sampler implements AutoCloseable {
     }
 
     private float[] runPiece(long first, int size, StepObserver observer) {
-        BatchLoop loop = loops.computeIfAbsent(size, b -> new BatchLoop(plan, model, backend, process, tMax, noise,
-                job.seed(), b, job.usesGraph()));
         try {
             return loop.runAt(first, size, observer);
         } catch (IOException e) { // seeded noise reads no file; kept for the loop's signature
@@ -352,8 +340,7 @@ public final class Sampler implements AutoCloseable {
             return;
         }
         closed = true;
-        loops.values().forEach(BatchLoop::close);
-        loops.clear();
+        loop.close();
         release(opened, backend);
     }
 }

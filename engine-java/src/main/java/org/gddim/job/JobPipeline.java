@@ -53,9 +53,7 @@ public final class JobPipeline {
         Process process = setup.process();
         double[] range = setup.timeRange(job.tMax(), job.tMin());
         try (Backend backend = Backends.open(job.backend());
-                ScoreModels.Opened model = job.model() instanceof ModelSource.OnnxFile f
-                        ? ScoreModels.onnx(f.file(), process, backend, job.threadCount())
-                        : ScoreModels.gmm(setup.gmm(), process, backend)) {
+                ScoreModels.Opened model = openModel(job, setup, backend)) {
             ScoreModel m = wrap.apply(model.model(), backend);
             Plan plan = plan(job, process, range[0], range[1]);
             int dim = m.stateShape().size();
@@ -68,6 +66,16 @@ public final class JobPipeline {
         } catch (IOException e) {
             throw new IOException(AtomicFiles.describe(e), e);
         }
+    }
+
+    /**
+     * The score model of {@code job} (its model read into {@code setup}) on {@code backend}: the ONNX network with the
+     * job's thread count, or the exact mixture. Shared by sample, generate and the Java API (org.gddim.api).
+     */
+    public static ScoreModels.Opened openModel(SampleJob job, ModelSetup setup, Backend backend) {
+        return job.model() instanceof ModelSource.OnnxFile f
+                ? ScoreModels.onnx(f.file(), setup.process(), backend, job.threadCount())
+                : ScoreModels.gmm(setup.gmm(), setup.process(), backend);
     }
 
     /**
