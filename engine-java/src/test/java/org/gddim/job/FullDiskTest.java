@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.gddim.backend.BackendKind;
 import org.gddim.io.Npy;
 import org.gddim.process.ProcessKind;
@@ -20,7 +19,6 @@ import org.gddim.solver.SolverKind;
 import org.gddim.solver.SolverSpec;
 import org.gddim.testing.Fixtures;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,23 +32,18 @@ class FullDiskTest {
     @TempDir
     Path dir;
 
-    private Path mounted;
+    private SmallDisk disk;
 
     @AfterEach
     void unmount() throws Exception {
-        if (mounted != null) {
-            new ProcessBuilder("umount", mounted.toString()).inheritIO().start().waitFor(20, TimeUnit.SECONDS);
+        if (disk != null) {
+            disk.close();
         }
     }
 
     private Path smallDisk(int kib) throws Exception {
-        Path mount = Files.createDirectories(dir.resolve("disk"));
-        Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + kib + "k", "tmpfs", mount.toString())
-                .redirectErrorStream(true).start();
-        boolean ok = p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
-        Assumptions.assumeTrue(ok, "cannot mount a small tmpfs here (needs root): full-disk test skipped");
-        mounted = mount;
-        return mount;
+        disk = SmallDisk.mount(dir, kib);
+        return disk.path();
     }
 
     private static SampleJob job(Path out) {
@@ -70,14 +63,7 @@ class FullDiskTest {
             @Override
             public void step() {
                 if (++steps == at) {
-                    try (var out = Files.newOutputStream(filler)) {
-                        byte[] block = new byte[4096];
-                        while (true) {
-                            out.write(block);
-                        }
-                    } catch (IOException full) {
-                        // the file system is full now
-                    }
+                    SmallDisk.fill(filler);
                 }
             }
 
