@@ -142,7 +142,7 @@ ld3: build
 	  case $$m in \
 	    mnist-edm|mnist-fdm) p=edm; solvers="$(LD3_SOLVERS)"; teacher="--teacher-solver unipc-bh2 --teacher-nfe 20";; \
 	    mnist-vp) p=vp; solvers="$(LD3_SOLVERS)"; teacher="--teacher-solver unipc-bh2 --teacher-nfe 20";; \
-	    mnist-cld|mnist-bdm) p=$${m#mnist-}; solvers=$$(echo " $(LD3_SOLVERS) " | grep -o " gddim "); \
+	    mnist-cld|mnist-bdm) p=$${m#mnist-}; solvers="$(filter gddim,$(LD3_SOLVERS))"; \
 	        teacher="--teacher-solver gddim --teacher-order 2 --teacher-nfe 100";; \
 	    *) echo "make ld3: no LD3 settings for model '$$m' (known: mnist-edm mnist-vp mnist-fdm mnist-cld mnist-bdm)" >&2; exit 1;; \
 	  esac; \
