@@ -12,7 +12,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test example example-run fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models models-cld models-bdm train cli-docs ld3 ld3-doc clean
+.PHONY: all build run test example example-run spark fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models models-cld models-bdm train cli-docs ld3 ld3-doc clean
 
 all: build
 
@@ -65,6 +65,14 @@ example: jdk native
 example-run:
 	$(MVN) -q -f examples/java/pom.xml verify
 	@echo "✓ examples/java: the Java API example ran and passed its check"
+
+# gddim-spark (docs/batch.md "On Spark"): the shaded application jar spark/target/gddim-spark.jar (the engine, not
+# Spark), the Spark classpath of the build for local mode without spark-submit, and the launcher bin/gddim-spark.
+spark: build
+	$(MVN) -q -pl spark package -DskipTests
+	$(MVN) -q -pl spark dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/spark-classpath.txt
+	@sed -e 's#@JAVA@#$(JDK)/bin/java#' tools/spark-launcher.in > bin/gddim-spark.tmp && chmod +x bin/gddim-spark.tmp && mv bin/gddim-spark.tmp bin/gddim-spark
+	@echo "✓ spark/target/gddim-spark.jar and bin/gddim-spark"
 
 bench: build
 	$(MVN) -q -pl bench package -DskipTests

@@ -16,6 +16,14 @@ public final class Backends {
 
     /** Opens a float32 backend of {@code kind}; throws {@link BackendUnavailableException} saying why it cannot. */
     public static Backend open(BackendKind kind) {
+        return open(kind, 0);
+    }
+
+    /**
+     * The same, a CUDA backend on device {@code cudaDevice} (a cluster's assigned GPU, e.g. a Spark executor's
+     * {@code gpu} resource address); the CPU backends ignore it.
+     */
+    public static Backend open(BackendKind kind, int cudaDevice) {
         return switch (kind) {
             case JAVA -> new JavaScalar(DType.F32);
             case NATIVE -> {
@@ -30,7 +38,7 @@ public final class Backends {
                     throw new BackendUnavailableException(kind, unusable.reason());
                 }
                 try {
-                    yield new CudaBackend(0);
+                    yield new CudaBackend(cudaDevice);
                 } catch (LibraryUnavailableException | CudaException e) {
                     throw new BackendUnavailableException(kind, e.getMessage());
                 }

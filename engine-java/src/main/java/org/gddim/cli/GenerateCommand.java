@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.gddim.job.GenerateListener;
 import org.gddim.job.GenerateRun;
 import org.gddim.job.JobException;
 import org.gddim.job.SampleJob;
@@ -34,7 +33,7 @@ final class GenerateCommand implements Callable<Integer> {
     Long count;
 
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "Output folder (created if missing).")
-    Path out;
+    String out; // a path here; a Hadoop path or URI for gddim-spark
 
     @Option(names = "--shard-size", paramLabel = "S", defaultValue = "10000", description = "Samples per shard.")
     int shardSize;
@@ -66,23 +65,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SampleJob job = options.job(count, out, force);
-        int[] part = ShardLayout.parsePart(shard);
-        GenerateRun.OnNan nan = switch (onNan) {
-            case "stop" -> GenerateRun.OnNan.STOP;
-            case "skip" -> GenerateRun.OnNan.SKIP;
-            default -> throw new JobException("--on-nan must be stop or skip, got '" + onNan + "'");
-        };
-        var err = spec.commandLine().getErr();
-        GenerateListener listener = switch (progress) {
-            case "on" -> new GenerateProgress(true, err, interval);
-            case "lines" -> new GenerateProgress(false, err, interval);
-            case "off" -> GenerateListener.NONE;
-            case "auto" -> new GenerateProgress(ProgressListener.interactive(), err, interval);
-            default -> throw new JobException("--progress must be auto, on, lines or off, got '" + progress + "'");
-        };
-        GenerateRun.Result r = GenerateRun.execute(job,
-                new GenerateRun.Options(shardSize, part[0], part[1], nan, !noSpaceCheck), listener);
+        GenerateArgs a = arguments();
+        GenerateRun.Result r = GenerateRun.execute(a.job(), a.options(), a.listener(spec.commandLine().getErr()));
         var w = spec.commandLine().getOut();
         w.printf(Locale.ROOT, "wrote %d shard(s) (%d samples) in %.2f s (%.0f samples/s while sampling, %.3f s of it the "
                 + "NaN guard)%s%s%n", r.shardsWritten(), r.samples(), r.seconds(),
@@ -91,5 +75,21 @@ final class GenerateCommand implements Callable<Integer> {
                 r.nonFinite() > 0 ? "; " + r.nonFinite() + " non-finite sample(s) listed in the manifest" : "");
         w.printf("wrote %s (%s)%n", r.manifest(), r.complete() ? "complete" : "part " + shard + " of the job");
         return 0;
+    }
+
+    /** The parsed and checked options (every refusal a {@link JobException}). */
+    GenerateArgs arguments() {
+        SampleJob job = options.job(count, Path.of(out), force);
+        int[] part = ShardLayout.parsePart(shard);
+        GenerateRun.OnNan nan = switch (onNan) {
+            case "stop" -> GenerateRun.OnNan.STOP;
+            case "skip" -> GenerateRun.OnNan.SKIP;
+            default -> throw new JobException("--on-nan must be stop or skip, got '" + onNan + "'");
+        };
+        if (!java.util.List.of("on", "lines", "off", "auto").contains(progress)) {
+            throw new JobException("--progress must be auto, on, lines or off, got '" + progress + "'");
+        }
+        return new GenerateArgs(job, new GenerateRun.Options(shardSize, part[0], part[1], nan, !noSpaceCheck), out,
+                progress, interval);
     }
 }

@@ -41,6 +41,12 @@ public final class Plots {
      */
     public static void imageGrid(Path file, float[] samples, int[] chw, int count, int columns, double lo, double hi,
             int scale) throws IOException {
+        AtomicFiles.write(file, imageGridPng(samples, chw, count, columns, lo, hi, scale));
+    }
+
+    /** The same grid as PNG bytes. */
+    public static byte[] imageGridPng(float[] samples, int[] chw, int count, int columns, double lo, double hi,
+            int scale) throws IOException {
         int c = chw[0];
         int h = chw[1];
         int w = chw[2];
@@ -75,7 +81,7 @@ public final class Plots {
                 }
             }
         }
-        writePng(file, img);
+        return png(img);
     }
 
     /** Log-log line plot, e.g. error against NFE. */
@@ -101,11 +107,15 @@ public final class Plots {
      * the file.
      */
     private static void writePng(Path file, java.awt.image.RenderedImage image) throws IOException {
+        AtomicFiles.write(file, png(image));
+    }
+
+    private static byte[] png(java.awt.image.RenderedImage image) throws IOException {
         java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
         javax.imageio.ImageIO.setUseCache(false);
         if (!javax.imageio.ImageIO.write(image, "png", png)) {
             throw new IOException("no PNG writer available in this JDK");
         }
-        AtomicFiles.write(file, png.toByteArray());
+        return png.toByteArray();
     }
 }

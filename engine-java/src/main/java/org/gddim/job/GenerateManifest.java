@@ -51,6 +51,11 @@ public record GenerateManifest(JsonNode settings, List<Shard> shards) {
         return ShardLayout.whole(settings.get("n").asLong(), settings.get("shard_size").asInt());
     }
 
+    /** What differs between these settings and {@code other} ("differing: seed, nfe"), for a refusal's message. */
+    public String differencesFrom(JsonNode other) {
+        return OutputFolder.differences(settings.toString(), other.toString());
+    }
+
     /** Whether every shard of the job is listed. */
     public boolean complete() {
         return shards.size() == layout().shards();

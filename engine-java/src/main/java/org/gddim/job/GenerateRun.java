@@ -75,10 +75,10 @@ public final class GenerateRun {
                 checkSpace(dir, layout, dims, found);
             }
             return JobPipeline.run(job, setup, options.shardSize(), wrap, p -> {
-                JsonNode settings = settings(p, options);
+                JsonNode settings = settings(p, options.shardSize(), options.onNan());
                 if (found != null && !found.settings().equals(settings)) {
                     throw new JobException(manifestFile + " is from a run with other settings ("
-                            + OutputFolder.differences(found.settings().toString(), settings.toString())
+                            + found.differencesFrom(settings)
                             + "); rerun with its settings to continue it, choose another --out, or pass --force to "
                             + "start over");
                 }
@@ -110,7 +110,7 @@ public final class GenerateRun {
     }
 
     /** The settings that determine the samples: sample's, without paths and batch size, with the shard layout. */
-    private static JsonNode settings(JobPipeline.Opened p, Options options) throws IOException {
+    static JsonNode settings(JobPipeline.Opened p, int shardSize, OnNan onNan) throws IOException {
         Map<String, Object> s = p.settings();
         s.remove("batch"); // the samples do not depend on it
         SampleJob job = p.job();
@@ -125,8 +125,8 @@ public final class GenerateRun {
         if (job.initNoise() != null) {
             s.put("noise", "file " + job.initNoise().getFileName());
         }
-        s.put("shard_size", options.shardSize());
-        s.put("on_nan", options.onNan().toString());
+        s.put("shard_size", shardSize);
+        s.put("on_nan", onNan.toString());
         EngineVersion v = EngineVersion.current();
         s.put("engine", v.version()); // not the commit: a rebuild that changes no number must not block a resume
         return new ObjectMapper().readTree(org.gddim.io.JsonFiles.toJson(s));

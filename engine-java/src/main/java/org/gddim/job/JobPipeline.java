@@ -50,10 +50,34 @@ public final class JobPipeline {
     static <T> T run(SampleJob job, ModelSetup setup, int maxBatch, BiFunction<ScoreModel, Backend, ScoreModel> wrap,
             Body<T> body)
             throws IOException {
+        try (Held held = open(job, setup, maxBatch, wrap, 0)) {
+            return body.run(held.opened());
+        } catch (IOException e) {
+            throw new IOException(AtomicFiles.describe(e), e);
+        }
+    }
+
+    /** An opened job that owns its backend and model until closed (a cluster executor keeps one across tasks). */
+    record Held(Opened opened, ScoreModels.Opened model) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                model.close();
+            } finally {
+                opened.backend().close();
+            }
+        }
+    }
+
+    /** Opens {@code job} as {@link #run} does, the CUDA backend on device {@code cudaDevice}; the caller closes it. */
+    static Held open(SampleJob job, ModelSetup setup, int maxBatch, BiFunction<ScoreModel, Backend, ScoreModel> wrap,
+            int cudaDevice) throws IOException {
         Process process = setup.process();
         double[] range = setup.timeRange(job.tMax(), job.tMin());
-        try (Backend backend = Backends.open(job.backend());
-                ScoreModels.Opened model = openModel(job, setup, backend)) {
+        Backend backend = Backends.open(job.backend(), cudaDevice);
+        ScoreModels.Opened model = null;
+        try {
+            model = openModel(job, setup, backend);
             ScoreModel m = wrap.apply(model.model(), backend);
             Plan plan = plan(job, process, range[0], range[1]);
             int dim = m.stateShape().size();
@@ -62,9 +86,16 @@ public final class JobPipeline {
                     : NoiseSource.FromFile.open(job.initNoise(), job.count(), m.stateShape());
             int batch = Math.min(job.batchFor(dim), maxBatch);
             m.prepare(plan.evalTimes(), batch);
-            return body.run(new Opened(job, process, range[0], range[1], m, backend, plan, noise, batch));
-        } catch (IOException e) {
-            throw new IOException(AtomicFiles.describe(e), e);
+            return new Held(new Opened(job, process, range[0], range[1], m, backend, plan, noise, batch), model);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                if (model != null) {
+                    model.close();
+                }
+            } finally {
+                backend.close();
+            }
+            throw e;
         }
     }
 

@@ -48,7 +48,7 @@ record ShardLoop(JobPipeline.Opened p, ShardLayout layout, JsonNode settings, in
                     continue;
                 }
                 long t0 = System.nanoTime();
-                GenerateManifest.Shard s = shard(loop, dir, j, made == 0 ? layout.partSamples() - resumed : 0);
+                GenerateManifest.Shard s = shard(loop, ShardTarget.folder(dir), j, made == 0 ? layout.partSamples() - resumed : 0);
                 sampling += (System.nanoTime() - t0) / 1e9;
                 made += s.count();
                 nonFinite += s.nonFinite().size();
@@ -79,7 +79,7 @@ record ShardLoop(JobPipeline.Opened p, ShardLayout layout, JsonNode settings, in
      * Makes shard {@code j}: its batches streamed into the .npy, then its contact sheet; {@code estimateFor} > 0 for
      * the run's first shard: the run-time estimate for that many samples is told after its first batch.
      */
-    private GenerateManifest.Shard shard(BatchLoop loop, Path dir, int j, long estimateFor) throws IOException {
+    GenerateManifest.Shard shard(BatchLoop loop, ShardTarget target, int j, long estimateFor) throws IOException {
         long first = layout.first(j);
         int rows = layout.rows(j);
         int dataDim = p.model().shape().size();
@@ -92,7 +92,7 @@ record ShardLoop(JobPipeline.Opened p, ShardLayout layout, JsonNode settings, in
         for (int i = 0; i < dims.length; i++) {
             shape[i + 1] = dims[i];
         }
-        String crc = ShardFiles.write(dir.resolve(ShardLayout.shardFile(j)), shape, out -> {
+        String crc = ShardFiles.write(target, ShardLayout.shardFile(j), shape, out -> {
             for (int done = 0; done < rows; ) {
                 int n = Math.min(p.batch(), rows - done);
                 long t0 = System.nanoTime();
@@ -121,7 +121,7 @@ record ShardLoop(JobPipeline.Opened p, ShardLayout layout, JsonNode settings, in
                 listener.samples(n);
             }
         });
-        String sheetCrc = sheet ? ShardFiles.writeSheet(dir.resolve(ShardLayout.sheetFile(j)), images, dims, shown) : null;
+        String sheetCrc = sheet ? ShardFiles.writeSheet(target, ShardLayout.sheetFile(j), images, dims, shown) : null;
         return new GenerateManifest.Shard(j, first, rows, ShardLayout.shardFile(j), crc,
                 sheet ? ShardLayout.sheetFile(j) : null, sheetCrc, bad);
     }
