@@ -1,7 +1,7 @@
 # gddim-java — the front door. The README's two commands:
 #   make run    build everything needed and sample the embedded default model into out/run/
 #   make test   build and run every test: C kernels (plain, ASan/UBSan, valgrind), CUDA compile check, Java (mvn verify),
-#               the Java API example (examples/java), a bounded fuzzing run, then the GPU bundle and the GPU check's dry run (tools/gpu-bundle, tools/gpu-check --dry-run)
+#               the Java API example (examples/java), bin/gddim-spark's local-mode smoke run, a bounded fuzzing run, then the GPU bundle and the GPU check's dry run (tools/gpu-bundle, tools/gpu-check --dry-run)
 # Also: make build | bench | quality (quality-paper) | atlas | clean. Needs a JDK >= 22 (found by tools/find-jdk), Maven, gcc;
 # nvcc is optional (the CUDA sources are compile-checked when it is present).
 
@@ -12,7 +12,7 @@ MVN    := JAVA_HOME=$(JDK) mvn -B -ntp -Dgddim.commit=$(COMMIT)
 VERSION := 0.1.0-SNAPSHOT
 ENGINE_JAR := engine-java/target/gddim-engine-$(VERSION).jar
 
-.PHONY: all build run test example example-run spark fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models models-cld models-bdm train cli-docs ld3 ld3-doc clean
+.PHONY: all build run test example example-run spark spark-launcher spark-smoke fuzz jdk native ctest cuda bench gpu-test gpu-bench gpu-bundle quality quality-paper atlas models models-cld models-bdm train cli-docs ld3 ld3-doc clean
 
 all: build
 
@@ -49,6 +49,7 @@ test: jdk ctest cuda
 	@$(MAKE) --no-print-directory example-run
 	@MVN="$(MVN)" tools/fuzz 1
 	@$(MAKE) --no-print-directory bin/gddim
+	@$(MAKE) --no-print-directory spark-smoke
 	@$(MAKE) --no-print-directory -C kernels-cu plan-test GDDIM=$(CURDIR)/bin/gddim
 	bin/gddim info
 	JDK=$(JDK) nice tools/gpu-bundle
@@ -70,9 +71,20 @@ example-run:
 # Spark), the Spark classpath of the build for local mode without spark-submit, and the launcher bin/gddim-spark.
 spark: build
 	$(MVN) -q -pl spark package -DskipTests
+	@$(MAKE) --no-print-directory spark-launcher
+spark-launcher:
 	$(MVN) -q -pl spark dependency:build-classpath -Dmdep.includeScope=provided -Dmdep.outputFile=target/spark-classpath.txt
+	@mkdir -p bin
 	@sed -e 's#@JAVA@#$(JDK)/bin/java#' tools/spark-launcher.in > bin/gddim-spark.tmp && chmod +x bin/gddim-spark.tmp && mv bin/gddim-spark.tmp bin/gddim-spark
 	@echo "✓ spark/target/gddim-spark.jar and bin/gddim-spark"
+# bin/gddim-spark in local[2] against bin/gddim generate: the same folder, byte for byte (run by `make test`)
+spark-smoke: spark-launcher bin/gddim
+	@rm -rf out/spark-smoke && mkdir -p out/spark-smoke
+	bin/gddim generate --n 3000 --shard-size 500 --seed 5 --progress off --out out/spark-smoke/cli > /dev/null
+	bin/gddim-spark --master 'local[2]' -- --n 3000 --shard-size 500 --seed 5 --progress off --out file:$(CURDIR)/out/spark-smoke/spark
+	@rm -f out/spark-smoke/cli/.gddim-lock
+	diff -r out/spark-smoke/cli out/spark-smoke/spark
+	@echo "✓ bin/gddim-spark (local[2]) wrote the same folder as bin/gddim generate"
 
 bench: build
 	$(MVN) -q -pl bench package -DskipTests

@@ -1,6 +1,7 @@
 package org.gddim.cli;
 
 import java.nio.file.Path;
+import org.gddim.diffusers.EmbeddedSchedulerConfig;
 import org.gddim.diffusers.SchedulerConfig;
 import org.gddim.diffusers.SchedulerConfigException;
 import org.gddim.diffusers.SchedulerMapping;
@@ -35,7 +36,9 @@ public final class SchedulerConfigOptions {
             description = "A diffusers scheduler_config.json: its betas, timestep_spacing, steps_offset, prediction_type "
                     + "and scheduler class (solver, solver_order, lower_order_final) become --process ddpm and these "
                     + "settings; flags given explicitly win. Keys the engine does not reproduce are refused by name, "
-                    + "unknown keys listed in a warning (docs/diffusers.md).")
+                    + "unknown keys listed in a warning (docs/diffusers.md). Default: the config an ONNX model carries "
+                    + "under diffusers.scheduler_config (its FILE.meta.json sidecar or metadata_props), if any; none: "
+                    + "ignore that.")
     Path schedulerConfig;
 
     @Option(names = "--beta-schedule", paramLabel = "S",
@@ -173,7 +176,22 @@ public final class SchedulerConfigOptions {
             throw new JobException(inferenceSteps < 1 ? "--num-inference-steps must be at least 1, got " + inferenceSteps
                     : "give --num-inference-steps or --nfe, not both");
         }
-        if (schedulerConfig == null && !betaFlags) {
+        boolean none = schedulerConfig != null && schedulerConfig.toString().equals("none");
+        SchedulerConfig config = null;
+        try {
+            if (schedulerConfig != null && !none) {
+                config = SchedulerConfig.read(schedulerConfig);
+            } else if (!none && model != null && model.startsWith("onnx:") && model.length() > 5) {
+                config = EmbeddedSchedulerConfig.find(Path.of(model.substring(5)));
+                if (config != null) {
+                    mixee.commandLine().getErr().println("note: using the " + config.source()
+                            + " (--scheduler-config none ignores it)");
+                }
+            }
+        } catch (SchedulerConfigException e) {
+            throw new JobException(e.getMessage());
+        }
+        if (config == null && !betaFlags) {
             if (endAtSigmaMin || inferenceSteps != null) {
                 throw new JobException((endAtSigmaMin ? "--sigma-min-end" : "--num-inference-steps")
                         + " applies with --scheduler-config");
@@ -185,8 +203,8 @@ public final class SchedulerConfigOptions {
         SchedulerMapping.Settings s = null;
         DiscreteSchedule schedule;
         try {
-            if (schedulerConfig != null) {
-                s = SchedulerMapping.map(SchedulerConfig.read(schedulerConfig));
+            if (config != null) {
+                s = SchedulerMapping.map(config);
                 schedule = s.schedule();
             } else {
                 schedule = DiscreteSchedule.LINEAR;

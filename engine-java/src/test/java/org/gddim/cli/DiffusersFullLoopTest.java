@@ -1,6 +1,7 @@
 package org.gddim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -216,6 +217,66 @@ class DiffusersFullLoopTest {
         Cli r = sample(EULER, "--num-inference-steps", "50");
         assertEquals(2, r.exit());
         org.junit.jupiter.api.Assertions.assertTrue(r.err().contains("not integers"), r.err());
+    }
+
+    /** The samples of sample on the dummy network {@code onnx} with {@code flags} (no --scheduler-config unless given). */
+    float[] embeddedRun(Path onnx, String... flags) throws IOException {
+        Path start = dir.resolve("sample.npy");
+        Npy.write(start, new long[] {4, 3, 8, 8}, dummySampleDeter());
+        Path out = dir.resolve("emb");
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("sample", "--model", "onnx:" + onnx,
+                "--init-noise", start.toString(), "--n", "4", "--threads", "1", "--out", out.toString(), "--force",
+                "--progress", "off"));
+        a.addAll(java.util.List.of(flags));
+        Cli r = Cli.run(a.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        return Npy.readAll(out.resolve("samples.npy"));
+    }
+
+    @Test
+    void aConfigCarriedByTheModelIsUsedLikeTheFileAndNoneIgnoresIt() throws IOException {
+        String config = "{\"_class_name\": \"DDIMScheduler\", " + LINEAR + ", \"beta_start\": 0.0001, "
+                + "\"clip_sample\": false, \"set_alpha_to_one\": false}";
+        Path cfg = Files.writeString(dir.resolve("scheduler_config.json"), config);
+        Path onnx = dummyModel(null);
+        float[] given = embeddedRun(onnx, "--scheduler-config", cfg.toString(), "--num-inference-steps", "10");
+        float[] plain = embeddedRun(onnx, "--process", "ddpm", "--beta-schedule", "linear", "--solver", "ddim", "--nfe", "10");
+
+        // in metadata_props: a ModelProto field 14 entry appended to the file (protobuf merges repeated fields)
+        Path withProps = dir.resolve("with-props.onnx");
+        byte[] key = "diffusers.scheduler_config".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] value = config.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream entry = new java.io.ByteArrayOutputStream();
+        var e = com.google.protobuf.CodedOutputStream.newInstance(entry);
+        e.writeByteArray(1, key);
+        e.writeByteArray(2, value);
+        e.flush();
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.write(Files.readAllBytes(onnx));
+        var f = com.google.protobuf.CodedOutputStream.newInstance(file);
+        f.writeByteArray(14, entry.toByteArray());
+        f.flush();
+        Files.write(withProps, file.toByteArray());
+        Cli r = Cli.run("sample", "--model", "onnx:" + withProps, "--init-noise", dir.resolve("sample.npy").toString(),
+                "--n", "4", "--threads", "1", "--out", dir.resolve("p").toString(), "--force", "--progress", "off",
+                "--num-inference-steps", "10");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("diffusers.scheduler_config in the metadata_props"), r.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(given, Npy.readAll(dir.resolve("p").resolve("samples.npy")),
+                "the embedded config is the file's, bit for bit");
+
+        // in the sidecar, as a JSON object
+        Files.writeString(dir.resolve("dummy.meta.json"), "{\"diffusers.scheduler_config\": " + config + "}");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(given, embeddedRun(onnx, "--num-inference-steps", "10"));
+        // none: the model's own settings, as without the key
+        org.junit.jupiter.api.Assertions.assertArrayEquals(plain, embeddedRun(onnx, "--scheduler-config", "none",
+                "--process", "ddpm", "--beta-schedule", "linear", "--solver", "ddim", "--nfe", "10"));
+        // a bad embedded config is refused naming where it is
+        Files.writeString(dir.resolve("dummy.meta.json"), "{\"diffusers.scheduler_config\": {\"_class_name\": \"DDIMScheduler\", \"clip_sample\": true}}");
+        Cli bad = Cli.run("sample", "--model", "onnx:" + onnx, "--n", "4", "--out", dir.resolve("b").toString(),
+                "--progress", "off");
+        assertEquals(2, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("dummy.meta.json") && bad.err().contains("clip_sample"), bad.err());
     }
 
     /** Runs sample with the config and extra flags; returns the result without checking it. */
