@@ -77,7 +77,12 @@ class OrtReferenceFilesTest {
             Npy.write(file, new long[] {UNetSampling.COUNT, 1, 28, 28}, fresh);
         }
         var e = OrtReference.Error.of(fresh, OrtReference.read(file));
-        assertTrue(e.maxAbs() <= 2e-6 * (1 + e.maxRef()), model + ": fresh CPU samples differ from " + file + " by " + e.maxAbs());
+        // 1e-4, not the single forward pass's 2e-6: ONNX Runtime's MLAS picks its kernels per CPU, and a whole run
+        // carries each evaluation's rounding into the next. On the AMD EPYC of 2026-12-02 (stop 22) mnist-vp's
+        // stored samples, made on an earlier machine, differ by 1.6e-5, at b9705bc too; on the
+        // earlier machines they were within 2e-6.
+        assertTrue(e.maxAbs() <= 1e-4 * (1 + e.maxRef()), model + ": fresh CPU samples differ from " + file + " by "
+                + e.maxAbs() + " (max |x| " + e.maxRef() + ")");
     }
 
     private static Map<String, float[]> run(String model, OnnxProgram program, Map<String, float[]> inputs) throws OrtException {
