@@ -155,6 +155,14 @@ public final class GenerateJob {
         Collector collector = new Collector(folder, settings, listed, listener);
         try {
             sc.sc().runJob(rdd.rdd(), new MakeShard.Task(job), collector, ClassTag$.MODULE$.apply(ShardEntry[].class));
+        } catch (RuntimeException e) { // a task failed for good: list what finished, so a rerun keeps it
+            try {
+                collector.flush();
+                AttemptFiles.sweep(folder.fs(), dir);
+            } catch (IOException | RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         } finally {
             listener.end();
         }
