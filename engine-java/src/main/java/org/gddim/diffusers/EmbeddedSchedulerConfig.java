@@ -28,7 +28,7 @@ public final class EmbeddedSchedulerConfig {
 
     /** The config embedded in the model {@code onnx}, or null if it carries none. */
     public static SchedulerConfig find(Path onnx) {
-        Path sidecar = onnx.resolveSibling(onnx.getFileName().toString().replaceAll("\\.onnx$", "") + ".meta.json");
+        Path sidecar = org.gddim.model.ModelMetadata.sidecar(onnx);
         if (Files.isRegularFile(sidecar)) {
             JsonNode node;
             try {

@@ -53,10 +53,15 @@ public record ModelMetadata(String name, Prediction prediction, String process, 
         }
     }
 
+    /** The sidecar of the model {@code file}: {@code FILE.meta.json} beside it (FILE without .onnx). */
+    public static Path sidecar(Path file) {
+        return file.resolveSibling(file.getFileName().toString().replaceAll("\\.onnx$", "") + ".meta.json");
+    }
+
     /** Reads and validates the metadata of {@code file}, given its ONNX metadata_props. */
     public static ModelMetadata read(Path file, Map<String, String> props) {
         Map<String, String> all = new HashMap<>(props);
-        Path sidecar = file.resolveSibling(file.getFileName().toString().replaceAll("\\.onnx$", "") + ".meta.json");
+        Path sidecar = sidecar(file);
         if (Files.exists(sidecar)) {
             try {
                 JsonNode node = new ObjectMapper().readTree(sidecar.toFile());
