@@ -137,6 +137,20 @@ public final class GenerateRun {
      * and 4 bytes per value) plus, for image data, at most 3 bytes per pixel of its contact sheet.
      */
     private static void checkSpace(Path dir, ShardLayout layout, int[] dims, GenerateManifest earlier) {
+        long have;
+        try {
+            have = Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return; // the file system does not say: the writes themselves will tell
+        }
+        checkSpace(dir.toString(), have, layout, dims, earlier);
+    }
+
+    /**
+     * The same check for an output folder named {@code where} with {@code have} free bytes (a cluster's file
+     * system: org.gddim.spark); every refusal is a {@link JobException} with the figures.
+     */
+    public static void checkSpace(String where, long have, ShardLayout layout, int[] dims, GenerateManifest earlier) {
         long dataDim = Arrays.stream(dims).asLongStream().reduce(1, (a, b) -> a * b);
         java.util.Set<Integer> done = new java.util.HashSet<>();
         if (earlier != null) {
@@ -154,17 +168,11 @@ public final class GenerateRun {
             }
             need += 128 + (double) layout.rows(j) * dataDim * Float.BYTES + sheetBytes(dims);
         }
-        long have;
-        try {
-            have = Files.getFileStore(dir).getUsableSpace();
-        } catch (IOException e) {
-            return; // the file system does not say: the writes themselves will tell
-        }
         if (need > have) {
             throw new JobException(String.format(Locale.ROOT, "--n %d samples of %d floats (shards %d..%d of %d) need "
                     + "about %s in %s, but only %s is free there; lower --n, split the job with --shard I/N, free space, "
                     + "or pass --no-space-check", layout.partSamples(), dataDim, layout.firstShard(),
-                    layout.endShard() - 1, layout.shards(), SampleOutputs.bytes(need), dir, SampleOutputs.bytes(have)));
+                    layout.endShard() - 1, layout.shards(), SampleOutputs.bytes(need), where, SampleOutputs.bytes(have)));
         }
     }
 

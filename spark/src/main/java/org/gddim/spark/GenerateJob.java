@@ -48,18 +48,18 @@ public final class GenerateJob {
     /** Runs the command line; returns the exit code (0, 1 for an I/O failure, 2 for a refused option or input). */
     static int run(String[] args, PrintWriter out, PrintWriter err) {
         try {
-            GenerateArgs probe = GenerateArgs.parse("gddim-spark", args, out); // refuses bad options before Spark starts
-            if (probe == null) {
-                return 0;
-            }
-            SparkConf conf = new SparkConf().setAppName("gddim generate");
+            SparkConf conf = new SparkConf().setAppName("gddim generate"); // spark-submit's settings, before Spark starts
             if (!conf.contains("spark.master")) {
                 conf.setMaster("local[*]");
             }
+            String[] full = withThreads(args, conf);
+            GenerateArgs a = GenerateArgs.parse("gddim-spark", full, out); // refuses bad options before Spark starts
+            if (a == null) {
+                return 0;
+            }
             try (JavaSparkContext sc = new JavaSparkContext(conf)) {
                 sc.setLogLevel("WARN");
-                GenerateArgs a = GenerateArgs.parse("gddim-spark", withThreads(args, sc.getConf()), out);
-                Result r = execute(sc, withThreads(args, sc.getConf()), a.listener(err));
+                Result r = execute(sc, full, a, a.listener(err));
                 out.printf(Locale.ROOT, "wrote %d shard(s) (%d samples) in %.2f s with %d task(s) (%.0f samples/s; %.2f s "
                         + "of it the driver's set-up)%s%s%n", r.shardsWritten(), r.samples(), r.seconds(), r.tasks(),
                         r.seconds() > 0 ? r.samples() / r.seconds() : 0.0, r.setupSeconds(),
@@ -106,11 +106,17 @@ public final class GenerateJob {
      * the manifest (rewritten at most every 2 s and at the end).
      */
     public static Result execute(JavaSparkContext sc, String[] args, GenerateListener listener) throws IOException {
-        long start = System.nanoTime();
         GenerateArgs a = GenerateArgs.parse("gddim-spark", args, new PrintWriter(java.io.Writer.nullWriter()));
         if (a == null) {
             throw new JobException("--help and --version are for the command line, not a job");
         }
+        return execute(sc, args, a, listener);
+    }
+
+    /** The same, {@code args} already parsed into {@code a}. */
+    private static Result execute(JavaSparkContext sc, String[] args, GenerateArgs a, GenerateListener listener)
+            throws IOException {
+        long start = System.nanoTime();
         GenerateRun.Options o = a.options();
         ShardLayout layout = new ShardLayout(a.job().count(), o.shardSize(), o.part(), o.parts());
         Map<String, String> hadoop = new HashMap<>();
@@ -123,8 +129,9 @@ public final class GenerateJob {
         GenerateManifest found;
         try {
             found = folder.prepare(driver.settings(), a.job().force());
-            if (o.spaceCheck()) {
-                checkSpace(folder, layout, driver.dims(), found);
+            long have = folder.remaining();
+            if (o.spaceCheck() && have >= 0) { // the same rule as generate's
+                GenerateRun.checkSpace(dir.toString(), have, layout, driver.dims(), found);
             }
         } catch (IOException | RuntimeException e) {
             driver.close();
@@ -174,14 +181,15 @@ public final class GenerateJob {
                 works.size(), swept);
     }
 
-    /** The driver's handler of finished tasks: lists their shards and rewrites the manifest now and then. */
-    private static final class Collector extends AbstractFunction2<Object, ShardEntry[], BoxedUnit>
-            implements java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-        private final transient OutputDir folder;
-        private final transient com.fasterxml.jackson.databind.JsonNode settings;
-        private final transient TreeMap<Integer, GenerateManifest.Shard> listed;
-        private final transient GenerateListener listener;
+    /**
+     * The driver's handler of finished tasks (Spark calls it on the driver, one result at a time, and never ships it):
+     * lists their shards and rewrites the manifest now and then.
+     */
+    private static final class Collector extends AbstractFunction2<Object, ShardEntry[], BoxedUnit> {
+        private final OutputDir folder;
+        private final com.fasterxml.jackson.databind.JsonNode settings;
+        private final TreeMap<Integer, GenerateManifest.Shard> listed;
+        private final GenerateListener listener;
         int written;
         int verified;
         long samples;
@@ -225,23 +233,6 @@ public final class GenerateJob {
             folder.write(new GenerateManifest(settings, new ArrayList<>(listed.values())));
             lastWrite = System.nanoTime();
             dirty = false;
-        }
-    }
-
-    /** Refuses at once a job whose remaining shards cannot fit the folder's file system (when it says). */
-    private static void checkSpace(OutputDir folder, ShardLayout layout, int[] dims, GenerateManifest found) {
-        long have = folder.remaining();
-        if (have < 0) {
-            return;
-        }
-        double dataDim = Arrays.stream(dims).asDoubleStream().reduce(1, (x, y) -> x * y);
-        double done = found == null ? 0 : found.shards().stream()
-                .filter(s -> s.index() >= layout.firstShard() && s.index() < layout.endShard()).mapToLong(s -> s.count()).sum();
-        double need = (layout.partSamples() - done) * dataDim * Float.BYTES;
-        if (need > have) {
-            throw new JobException(String.format(Locale.ROOT, "--n %d samples of %.0f floats need about %.3g GB in %s, but "
-                    + "only %.3g GB is free there; lower --n, split the job with --shard I/N, free space, or pass "
-                    + "--no-space-check", layout.partSamples(), dataDim, need / 1e9, folder.dir(), have / 1e9));
         }
     }
 
