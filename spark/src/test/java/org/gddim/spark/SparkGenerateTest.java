@@ -76,8 +76,12 @@ class SparkGenerateTest {
         }
     }
 
+    /** {@code gddim generate} with {@link #args} into {@code tmp/name}. */
     static Path cli(String name, String... more) {
-        Path out = tmp.resolve(name);
+        return cliInto(tmp.resolve(name), more);
+    }
+
+    static Path cliInto(Path out, String... more) {
         StringWriter err = new StringWriter();
         String[] a = args(out, more);
         String[] full = new String[a.length + 1];
@@ -153,12 +157,7 @@ class SparkGenerateTest {
         GenerateJob.Result first = GenerateJob.execute(sc, args(out, "--shard", "1/2"), GenerateListener.NONE);
         assertEquals(2, first.shardsWritten());
         assertFalse(first.complete());
-        StringWriter err = new StringWriter(); // the CLI continues a Spark folder
-        String[] a = args(out);
-        String[] full = new String[a.length + 1];
-        full[0] = "generate";
-        System.arraycopy(a, 0, full, 1, a.length);
-        assertEquals(0, Main.run(full, new PrintWriter(new StringWriter()), new PrintWriter(err)), err.toString());
+        cliInto(out); // the CLI continues a Spark folder
         Files.deleteIfExists(out.resolve(".gddim-lock"));
         assertSameFolder(expected, out);
     }
